@@ -47,7 +47,9 @@ AmountKind = Literal["actual", "target", "forecast"]
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Every field is always serialised (unknown is null, never absent), so the JSON Schema marks
+    # them all required.
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_serialization_defaults_required=True)
 
 
 class DateRange(_Record):
@@ -171,7 +173,7 @@ class Agreement(_Record):
 class Document(_Record):
     """Everything Communique extracted from one article (the JSONL line of ``extract``)."""
 
-    schema_: str = Field(default=SCHEMA, alias="schema")
+    schema_: Literal["communique/1"] = Field(default=SCHEMA, alias="schema")
     coder: str
     article: Article
     actors: list[Actor] = Field(default_factory=list)
@@ -182,7 +184,9 @@ class Document(_Record):
     agreements: list[Agreement] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", populate_by_name=True, json_schema_serialization_defaults_required=True
+    )
 
     def to_json(self, *, with_text: bool = False) -> str:
         """Serialise to the spec's JSON (one line); the body text only when asked."""
