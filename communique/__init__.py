@@ -7,7 +7,10 @@ Public API::
     for item in communique.process_batch(communique.iter_articles(["corpus.jsonl"])): ...
 """
 
-from .api import extract, process_batch
+# The ``extract`` subpackage (the pipeline stage) is imported first so that the public function
+# ``communique.extract`` bound below is not shadowed when the stage is imported later.
+from . import extract as _extract_stage  # noqa: F401  (registers the spaCy factories)
+from .api import extract, process_batch  # noqa: E402
 from .errors import CommuniqueError
 from .ingest import iter_articles
 from .parse import load_pipeline
