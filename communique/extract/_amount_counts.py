@@ -1,0 +1,163 @@
+"""Counts of people and things, and physical quantities, found on the parsed ``Doc``.
+
+Money and percentages are found on the text (:mod:`._amount_scan`); counts need the parse,
+because whether "63" is a number of people depends on the noun it counts or the verb that
+governs it ("killed at least 63"). quantulum3 names physical units ("2,000 tonnes",
+"275 kilos"); it is quiet on nouns it does not know, which is why the people and things
+lexicons are our own.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ._amount_lexicon import amount_lexicon
+from ._amount_scan import parse_number_text
+
+__all__ = ["Count", "find_counts"]
+
+with warnings.catch_warnings():
+    # quantulum3 warns at import that its optional classifier is missing; we do not need it.
+    warnings.simplefilter("ignore", UserWarning)
+    from quantulum3 import parser as _quantulum
+
+_SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT"}
+_BARE_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
+_NOUN_WINDOW = 4  # tokens between the number and the noun it counts ("six other civilians")
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count: its token span (approximator to noun), value, unit and counted noun."""
+
+    span: Span
+    value: float
+    unit: str
+    noun: Token | None
+
+
+def _is_number(tok: Token) -> bool:
+    if tok.ent_type_ in _SKIP_ENTS:
+        return False
+    if tok.lower_ in ("a", "an"):
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.lower_ in amount_lexicon().scales
+    return bool(tok.like_num)
+
+
+def _number_runs(doc: Doc, taken: list[tuple[int, int]]) -> list[Span]:
+    runs: list[Span] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if _is_number(tok) and not any(s <= tok.idx < e for s, e in taken):
+            j = i
+            while j + 1 < len(doc) and _is_number(doc[j + 1]):
+                j += 1
+            runs.append(doc[i : j + 1])
+            i = j + 1
+        else:
+            i += 1
+    return runs
+
+
+def _value(run: Span) -> float | None:
+    scales = amount_lexicon().scales
+    total: float | None = None
+    words: list[str] = []
+    for tok in run:
+        if tok.lower_ in scales and total is not None:
+            total *= scales[tok.lower_]
+            continue
+        if tok.lower_ in scales:
+            total = (parse_number_text(" ".join(words)) if words else 1.0) or 1.0
+            total *= scales[tok.lower_]
+            words = []
+            continue
+        words.append(tok.text)
+    if words:
+        part = parse_number_text(" ".join(words))
+        if part is None:
+            return None
+        total = part if total is None else total * part
+    return float(f"{total:.12g}") if total is not None else None
+
+
+@lru_cache(maxsize=1)
+def _approx_tail() -> re.Pattern[str]:
+    return re.compile(rf"{amount_lexicon().approx_re}$")
+
+
+def _counted_noun(run: Span) -> Token | None:
+    last = run[-1]
+    head = last.head
+    if (
+        last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos")
+        and head.pos_ in ("NOUN", "PROPN")
+        and 0 < head.i - last.i <= _NOUN_WINDOW
+    ):
+        return head
+    return None
+
+
+def _physical_unit(doc: Doc, run: Span) -> tuple[str, int] | None:
+    """(unit, end char) of a physical quantity starting at ``run``, or None."""
+    lex = amount_lexicon()
+    window = doc[run.start : min(run.end + 3, len(doc))]
+    rest = doc.text[run.end_char : window.end_char].lower()
+    for phrase in sorted(lex.extra_units, key=len, reverse=True):
+        m = re.match(rf"\s*{re.escape(phrase)}\b", rest)
+        if m:
+            return lex.extra_units[phrase], run.end_char + m.end()
+    for q in _quantulum.parse(window.text):
+        unit = lex.quantulum_units.get(q.unit.name)
+        if unit is not None and q.span[0] == 0:
+            return unit, window.start_char + q.span[1]
+    return None
+
+
+def find_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Count]:
+    """Counts of people, counted things and physical quantities outside ``taken`` char spans.
+
+    A count of people or things is kept by the caller only when a measure cue explains it;
+    physical quantities are always kept.
+    """
+    lex = amount_lexicon()
+    out: list[Count] = []
+    for run in _number_runs(doc, taken):
+        value = _value(run)
+        if value is None or value <= 0:
+            continue
+        noun = _counted_noun(run)
+        unit: str | None = None
+        end_char = run.end_char
+        if noun is not None:
+            lemma = noun.lemma_.lower()
+            if lemma in lex.people or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS")):
+                unit = "people"
+            elif lemma in lex.things:
+                unit = noun.lower_ if noun.tag_ in ("NNS", "NNPS") else f"{lemma}s"
+            if unit is not None:
+                end_char = noun.idx + len(noun.text)
+        if unit is None:
+            physical = _physical_unit(doc, run)
+            if physical is not None:
+                unit, end_char = physical
+                noun = None
+        if unit is None and noun is None and run.root.dep_ in _BARE_DEPS:
+            unit = "bare"  # the caller decides from the governing verb whether these are people
+        if unit is None:
+            continue
+        start_char = run.start_char
+        m = _approx_tail().search(doc.text[max(0, start_char - 30) : start_char])
+        if m:
+            start_char -= len(m.group(0))
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is not None:
+            out.append(Count(span=span, value=value, unit=unit, noun=noun))
+    return out
