@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from .config import load_config
 from .errors import ExtractionError, InputError
+from .ingest.guards import guard_sentence_length, published_warnings
 from .ingest.sources import article_from_text
 from .parse.pipeline import load_pipeline, make_doc
 from .records import Article, Document, ItemError
@@ -73,22 +74,41 @@ def process_batch(
     size = batch_size or int(config["pipeline"]["batch_size"])
     buffer: list[Article | ItemError] = []
 
+    def prepare(art: Article) -> Doc:
+        published = _published(art)
+        doc = make_doc(nlp, art.text or "", published=published)
+        doc._.communique_warnings.extend(published_warnings(published))
+        warning = guard_sentence_length(doc)
+        if warning:
+            doc._.communique_warnings.append(warning)
+        return doc
+
+    def failed(art: Article, exc: Exception) -> ItemError:
+        err = ExtractionError(f"{art.source}: extraction failed ({type(exc).__name__}: {exc})")
+        return ItemError(source=art.source, code=err.code, message=err.message)
+
     def flush() -> Iterator[Document | ItemError]:
-        articles = [a for a in buffer if isinstance(a, Article)]
-        docs = [make_doc(nlp, a.text or "", published=_published(a)) for a in articles]
         done: dict[int, Document | ItemError] = {}
+        articles: list[Article] = []
+        docs: list[Doc] = []
+        for art in (a for a in buffer if isinstance(a, Article)):
+            try:
+                docs.append(prepare(art))
+                articles.append(art)
+            except Exception as exc:  # noqa: BLE001 - e.g. over nlp.max_length; the batch goes on
+                done[id(art)] = failed(art, exc)
         try:
             for art, doc in zip(articles, nlp.pipe(docs, batch_size=size), strict=True):
                 done[id(art)] = document_from_doc(doc, art, coder=coder)
         except Exception:  # noqa: BLE001 - isolate the failing article, then go on
-            for art, doc in zip(articles, docs, strict=True):
+            for art in articles:
                 if id(art) in done:
                     continue
                 try:
-                    done[id(art)] = document_from_doc(nlp(doc), art, coder=coder)
+                    # A fresh Doc: the one nlp.pipe was working on may be half-annotated.
+                    done[id(art)] = document_from_doc(nlp(prepare(art)), art, coder=coder)
                 except Exception as exc:  # noqa: BLE001 - one bad article never stops the batch
-                    err = ExtractionError(f"{art.source}: extraction failed ({type(exc).__name__}: {exc})")
-                    done[id(art)] = ItemError(source=art.source, code=err.code, message=err.message)
+                    done[id(art)] = failed(art, exc)
         for item in buffer:
             yield item if isinstance(item, ItemError) else done[id(item)]
 

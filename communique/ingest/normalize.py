@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import NoReturn
 
 from charset_normalizer import from_bytes
 
 from ..errors import BinaryInput, EmptyInput, UndecodableInput
 
-__all__ = ["Header", "article_id", "decode", "parse_date", "parse_header"]
+__all__ = ["Header", "article_id", "decode", "parse_date", "parse_header", "sniff_encoding"]
 
 # "date 2021-10-11 By Vugar Khalilov", "Date: 2021-10-11", "By Jane Doe", "published 2021-10-11".
 # Written by hand: the header convention is ours (the spec's), no library knows it.
@@ -101,32 +103,70 @@ def parse_header(text: str) -> Header:
 
 
 def decode(data: bytes, *, source: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), else the encoding charset-normalizer finds.
+    """Bytes to text: UTF-8 (BOM or not), UTF-16, else the encoding charset-normalizer finds.
+
+    A file that is UTF-8 but for a few corrupt bytes (more valid non-ASCII characters than
+    invalid sequences) keeps its UTF-8 reading with U+FFFD in place of each corrupt sequence:
+    re-reading the whole article in a legacy code page would garble every accented letter.
 
     Raises:
         EmptyInput: no bytes or only whitespace.
-        BinaryInput: the bytes are not text (NUL bytes outside UTF-16, or no encoding fits).
+        BinaryInput: the bytes are not text (mostly control characters, or no encoding fits and
+            there are NUL bytes).
         UndecodableInput: text in no encoding we can detect.
     """
     if not data.strip():
         raise EmptyInput(f"{source} is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise UndecodableInput(f"{source}: invalid UTF-16 ({exc.reason})") from exc
+        return _check_text(text, source=source)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            if b"\x00" in data[:4096]:
-                raise BinaryInput(f"{source} is a binary file, not text") from None
-            raise UndecodableInput(f"{source}: not UTF-8 and no other encoding fits") from None
-        text = str(best)
-    if "\x00" in text[:4096]:
+        text = _mostly_utf8(data) or _detected(data, source=source)
+    else:
+        # ASCII in UTF-16 without a BOM is valid UTF-8 full of NULs; charset-normalizer knows it.
+        head = data[:_SAMPLE]
+        if head.count(0) * 5 >= len(head):
+            best = from_bytes(data).best()
+            if best is not None and best.encoding.startswith("utf_16"):
+                text = str(best)
+    if not text.strip():
+        raise EmptyInput(f"{source} is empty")
+    return _check_text(text, source=source)
+
+
+# How much of the start of a text the binary check looks at (characters).
+_SAMPLE = 4096
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    return text if good >= bad else None
+
+
+def _detected(data: bytes, *, source: str) -> str:
+    best = from_bytes(data).best()
+    if best is None:
+        _undetected(data, source=source)
+    return str(best)
+
+
+def _undetected(data: bytes, *, source: str) -> NoReturn:
+    if b"\x00" in data[:_SAMPLE]:
         raise BinaryInput(f"{source} is a binary file, not text")
-    if _control_share(text[:4096]) > 0.1:
+    raise UndecodableInput(f"{source}: not UTF-8 and no other encoding fits")
+
+
+def _check_text(text: str, *, source: str) -> str:
+    # A few stray control characters (a pasted NUL, an escape) are kept: offsets must point into
+    # the text as given. A sample that is over a tenth control characters is not prose.
+    if _control_share(text[:_SAMPLE]) > 0.1:
         raise BinaryInput(f"{source} is a binary file, not text")
     return text
 
@@ -136,6 +176,35 @@ def _control_share(sample: str) -> float:
         return 0.0
     bad = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
     return bad / len(sample)
+
+
+def sniff_encoding(head: bytes, *, source: str) -> str:
+    """The encoding of a stream from its first bytes, for readers that decode as they go.
+
+    Same rules as :func:`decode` (UTF-8 unless the start says otherwise); ``head`` may end in
+    the middle of a character.
+
+    Raises:
+        EmptyInput, BinaryInput, UndecodableInput: as :func:`decode`, judged on ``head``.
+    """
+    if not head.strip():
+        raise EmptyInput(f"{source} is empty")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        try:
+            codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
+            encoding = "utf-8-sig"
+        except UnicodeDecodeError:
+            encoding = "utf-8-sig" if _mostly_utf8(head) is not None else ""
+        if encoding == "" or head.count(0) * 5 >= len(head):
+            best = from_bytes(head).best()
+            if best is None:
+                _undetected(head, source=source)
+            encoding = best.encoding
+    text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(head, final=False)
+    _check_text(text, source=source)
+    return encoding
 
 
 def article_id(body: str) -> str:
