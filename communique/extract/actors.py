@@ -1,21 +1,116 @@
-"""actors component (first version; deepened by its own issue)."""
+"""actors component: who acts, for which country, in what role.
+
+Passes, each marking the tokens it has explained so later passes leave them alone:
+
+1. lexicon names (countries, demonyms, capitals, IGOs) tagged on tokens, winning over NER;
+2. people, with the description the text gives them (``_actor_people``);
+3. collective nouns with their qualifiers, then capitals, IGOs, countries and other named
+   organisations (``_actor_groups``);
+4. later mentions resolved within the article (``_actor_refs``).
+
+Mentions of equal :class:`~._actor_types.ActorKey` are one actor; actors are numbered
+``A1``.. in order of first mention. ``Doc._.communique_actor_tokens`` maps every token of every
+mention (and a person's title and nationality words) to the actor ids it denotes.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-__all__ = ["ActorsComponent"]
+from ..records import Actor
+from ..resolve.actors import load_lexicon
+from ._actor_groups import find_groups, find_names
+from ._actor_lexmatch import ActorContext, NameMatcher, PhraseIndex
+from ._actor_people import find_people
+from ._actor_refs import resolve_references
+from ._actor_types import ActorKey, Mention
+
+__all__ = ["ActorsComponent", "actors_at", "build_actors"]
+
+
+def build_actors(
+    doc: Doc, mentions: list[Mention]
+) -> tuple[list[Actor], dict[int, tuple[str, ...]]]:
+    """Merge mentions into actors (ids by first mention) and the token -> ids map."""
+    first: dict[ActorKey, int] = {}
+    spans: dict[ActorKey, set[tuple[int, int]]] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        span = doc[m.start : m.end]
+        for key in m.keys:
+            first.setdefault(key, m.start)
+            spans.setdefault(key, set()).add((span.start_char, span.end_char))
+    ids = {key: f"A{n}" for n, key in enumerate(sorted(first, key=lambda k: first[k]), start=1)}
+    actors = [
+        Actor(id=ids[key], name=key.name, kind=key.kind, country=key.country,  # type: ignore[arg-type]
+              role=key.role, title=key.title, code=key.code, mentions=sorted(spans[key]))
+        for key in sorted(first, key=lambda k: first[k])
+    ]
+    tokens: dict[int, tuple[str, ...]] = {}
+    for m in mentions:
+        for i in (*range(m.start, m.end), *m.extra):
+            tokens[i] = tuple(dict.fromkeys((*tokens.get(i, ()), *(ids[k] for k in m.keys))))
+    return actors, tokens
+
+
+def actors_at(doc: Doc, token: Token) -> tuple[str, ...]:
+    """The actor ids the noun phrase headed by ``token`` denotes.
+
+    Coordination gives every conjunct's actors ("Azerbaijan and Turkey"); a head noun that is
+    not an actor itself gives its possessor's ("the Croatian government's request"). Empty
+    tuple when the phrase denotes no actor.
+
+    Args:
+        doc: a ``Doc`` processed by the actors component.
+        token: the head token of a subject, object or prepositional object.
+    """
+    table = doc._.communique_actor_tokens or {}
+    found: list[str] = list(table.get(token.i, ()))
+    if not found:
+        for child in token.children:
+            if child.dep_ == "poss":
+                found.extend(table.get(child.i, ()))
+    for conj in token.conjuncts:
+        found.extend(table.get(conj.i, ()))
+    return tuple(dict.fromkeys(found))
 
 
 class ActorsComponent:
-    """Writes ``Doc._.communique_actors``."""
+    """Writes ``Doc._.communique_actors`` and ``Doc._.communique_actor_tokens``."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lexicon = load_lexicon()
+        self.names = NameMatcher(nlp.make_doc, self.lexicon)
+        self.titles = PhraseIndex(self.lexicon.titles)
+        self.groups = PhraseIndex(self.lexicon.groups)
+
+    def match(self, doc: Doc) -> list[Mention]:
+        """Every actor mention in the doc (pure: the doc is not changed)."""
+        ctx = ActorContext(
+            doc=doc, tags=self.names.tags(doc), lexicon=self.lexicon, titles=self.titles,
+            groups=self.groups, published=doc._.communique_published,
+        )
+        people, mentions = find_people(ctx)
+        grouped, pending = find_groups(ctx)
+        mentions.extend(grouped)
+        mentions.extend(find_names(ctx))
+        mentions.extend(resolve_references(ctx, people, list(mentions), pending))
+        return mentions
+
+    def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
+        """Write the actors and the token map on the doc."""
+        doc._.communique_actors, doc._.communique_actor_tokens = build_actors(doc, mentions)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.communique_actors = []
+        self.set_annotations(doc, self.match(doc))
         return doc
 
 
-@Language.factory("communique_actors_v1", assigns=["doc._.communique_actors"])
+@Language.factory(
+    "communique_actors_v1",
+    assigns=["doc._.communique_actors", "doc._.communique_actor_tokens"],
+    requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
+)
 def make_actors(nlp: Language, name: str) -> ActorsComponent:
-    return ActorsComponent()
+    """The actors component (lexicons are read once per process)."""
+    return ActorsComponent(nlp)

@@ -1,0 +1,209 @@
+"""Collective and named actors: state organs, non-state groups, capitals, IGOs, countries and
+other named organisations.
+
+A collective noun takes its country from its qualifiers ("Iraqi special forces", "the
+Azerbaijani and Turkish governments", "Turkey's government", "the government of Iraq"). A
+country name is an actor unless it is where something happens ("in Belgrade, Serbia"); a
+capital is the government only as an agent ("Ankara said").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..resolve.actors import Country, Group, Igo
+from ._actor_lexmatch import ActorContext, hyphen_joined
+from ._actor_types import ActorKey, Mention, NameTag, actor_code, country_key, igo_key
+
+__all__ = ["Pending", "find_groups", "find_names", "government_key", "group_key"]
+
+# Prepositions that make a country name the place of an event rather than an actor.
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "inside", "across", "throughout", "into", "within", "outside", "around",
+     "via", "over"}
+)
+_QUALIFIER_FILLERS = frozenset({"and", ",", "the", "'s", "’s", "both", "’"})
+# Canonical body per role, so that "Turkish troops" and "the Turkish army" are one actor.
+_CANON = {"GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence",
+          "JUD": "judiciary", "LEG": "legislature"}
+# Terms that name one specific body, kept apart from the generic government of the role.
+_SPECIFIC = ("ministry", "office", "department", "embassy", "presidency", "court")
+_NOT_HEAD = frozenset({"amod", "compound", "nmod"})
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An unqualified collective ("the Foreign Ministry") resolved once the lead is known."""
+
+    start: int
+    end: int
+    group: Group
+
+
+def government_key(country: Country, group: Group) -> ActorKey:
+    """A state organ of ``country``: one actor per role, or per specific body."""
+    if any(w in group.term for w in _SPECIFIC):
+        body = group.term.title()
+    else:
+        body = _CANON.get(group.role, group.term)
+    name = f"{country.name} {body}"
+    return ActorKey(kind="government", name=name, country=country.iso3, role=group.role,
+                    code=actor_code(country.iso3, group.role))
+
+
+def group_key(country: Country | None, group: Group, written: str) -> ActorKey:
+    """A non-state group, named as first written; merged per country, role and term."""
+    iso3 = country.iso3 if country else None
+    name = f"{country.name} {group.term}" if country else written
+    return ActorKey(kind="group", name=name, country=iso3, role=group.role,
+                    code=actor_code(iso3, group.role))
+
+
+def _qualifiers(ctx: ActorContext, start: int, head: Token) -> tuple[list[NameTag], int, int]:
+    """Name tags qualifying a collective noun, and the mention's token bounds."""
+    doc, tags, k = ctx.doc, [], start - 1
+    first = start
+    # Only words inside the noun phrase qualify it ("in Belgrade, Serbia, the ministry": no).
+    while k >= max(head.sent.start, head.left_edge.i):
+        tag = ctx.tag(k, "demonym", "country", "igo", "capital")
+        if tag is not None and k not in ctx.used and not hyphen_joined(doc, tag.start, tag.end):
+            tags.insert(0, tag)
+            first, k = tag.start, tag.start - 1
+        elif doc[k].lower_ in _QUALIFIER_FILLERS or doc[k].pos_ in ("ADJ", "NUM"):
+            k -= 1
+        else:
+            break
+    end = head.i + 1
+    for prep in head.children:  # "the government of Iraq"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                tag = ctx.tag(obj.i, "country")
+                if obj.dep_ == "pobj" and tag is not None:
+                    tags.append(tag)
+                    end = max(end, tag.end)
+    return tags, first, end
+
+
+def find_groups(ctx: ActorContext) -> tuple[list[Mention], list[Pending]]:
+    """Collective nouns from the group lexicon, with the countries their qualifiers give."""
+    doc, mentions, pending = ctx.doc, [], []
+    for i, token in enumerate(doc):
+        hit = ctx.groups.ending_at(doc, i)
+        if hit is None or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in _NOT_HEAD:
+            continue
+        start, term = hit
+        if ctx.used.intersection(range(start, i + 1)):
+            continue
+        group = ctx.lexicon.groups[term]
+        tags, first, end = _qualifiers(ctx, start, token)
+        igo = next((t.entry for t in tags if t.kind == "igo"), None)
+        countries = [t.entry for t in tags if isinstance(t.entry, Country)]
+        keys: list[ActorKey] = []
+        if isinstance(igo, Igo):
+            keys = [igo_key(igo)]
+        for country in dict.fromkeys(countries):
+            if group.kind == "government":
+                keys.append(government_key(country, group))
+            else:
+                keys.append(group_key(country, group, doc[start : i + 1].text))
+        if keys:
+            mentions.append(Mention(first, end, tuple(keys), "qualified-collective"))
+            ctx.used.update(range(first, end))
+        elif group.bare == "lead" and any(c.lower_ == "the" for c in token.children):
+            pending.append(Pending(start, i + 1, group))
+            ctx.used.update(range(start, i + 1))
+        elif group.bare == "yes":
+            country = _sentence_country(ctx, token)
+            key = group_key(country, group, doc[start : i + 1].text)
+            mentions.append(Mention(start, i + 1, (key,), "bare-group"))
+            ctx.used.update(range(start, i + 1))
+    return mentions, pending
+
+
+def _sentence_country(ctx: ActorContext, token: Token) -> Country | None:
+    # Non-state groups take the country where the sentence says they act (CODING.md).
+    for i in range(token.sent.start, token.sent.end):
+        tag = ctx.tag(i, "country", "demonym", "capital")
+        if tag is not None and isinstance(tag.entry, Country):
+            return tag.entry
+    return None
+
+
+def _root(ctx: ActorContext, tag: NameTag) -> Token:
+    span = ctx.doc[tag.start : tag.end]
+    return span.root
+
+
+def _is_locative(token: Token) -> bool:
+    while token.dep_ in ("appos", "conj", "compound") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
+
+
+def _is_agent(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+def find_names(ctx: ActorContext) -> list[Mention]:
+    """Capitals as governments, IGOs, countries and other named organisations."""
+    doc, mentions, seen = ctx.doc, [], set()
+    for tag in sorted(set(ctx.tags.values()), key=lambda t: t.start):
+        if seen.intersection(range(tag.start, tag.end)) or ctx.used.intersection(
+            range(tag.start, tag.end)
+        ):
+            continue
+        seen.update(range(tag.start, tag.end))
+        root = _root(ctx, tag)
+        if hyphen_joined(doc, tag.start, tag.end):
+            continue
+        key: ActorKey | None = None
+        rule = ""
+        if tag.kind == "igo" and isinstance(tag.entry, Igo):
+            key, rule = igo_key(tag.entry), "igo-name"
+        elif tag.kind == "country" and isinstance(tag.entry, Country) and not _is_locative(root):
+            key, rule = country_key(tag.entry), "country-name"
+        elif (
+            tag.kind == "capital" and isinstance(tag.entry, Country) and _is_agent(root)
+            and root.ent_type_ != "PERSON"
+        ):
+            key = government_key(tag.entry, ctx.lexicon.groups["government"])
+            rule = "capital-metonymy"
+        if key is not None:
+            start = tag.start - 1 if tag.start and doc[tag.start - 1].lower_ == "the" else tag.start
+            mentions.append(Mention(start, tag.end, (key,), rule))
+            ctx.used.update(range(start, tag.end))
+    mentions.extend(_organisations(ctx))
+    return mentions
+
+
+def _organisations(ctx: ActorContext) -> list[Mention]:
+    """ORG entities no lexicon covers: kind organization, role from their last word."""
+    doc, out = ctx.doc, []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or ctx.used.intersection(range(ent.start, ent.end)):
+            continue
+        s, e = ent.start, ent.end
+        while s < e and doc[s].lower_ == "the":
+            s += 1
+        while e > s and doc[e - 1].text in ("'s", "’s"):
+            e -= 1
+        if s >= e or all(i in ctx.tags for i in range(s, e)):
+            continue
+        country = next(
+            (t.iso3 for i in range(s, e) if (t := ctx.tag(i, "demonym", "country"))), None
+        )
+        hit = ctx.groups.ending_at(doc, e - 1)
+        group = ctx.lexicon.groups[hit[1]] if hit else None
+        # A named armed or governmental body is not assumed to be the state's: null role.
+        role = group.role if group is not None and group.kind == "group" else None
+        key = ActorKey(kind="organization", name=doc[s:e].text, country=country, role=role,
+                       code=actor_code(country, role))
+        out.append(Mention(s, e, (key,), "ner-organization"))
+        ctx.used.update(range(s, e))
+    return out

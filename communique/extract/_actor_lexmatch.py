@@ -1,0 +1,110 @@
+"""Lexicon matching for actors: proper names (countries, demonyms, capitals, IGOs) and common
+noun phrases (titles, collective nouns).
+
+Our lexicon wins over the statistical NER: the small English model tags "Azerbaijani" as a
+PERSON in "Azerbaijani Foreign Minister Jeyhun Bayramov", so names are matched here first and
+NER spans are trimmed against these tags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from ..resolve.actors import ActorLexicon
+from ._actor_types import NameTag
+
+__all__ = ["ActorContext", "NameMatcher", "PhraseIndex", "hyphen_joined"]
+
+# Priority when one surface form names several things ("Georgia" is never a demonym, but a
+# form may be a country alias and a capital, e.g. "Djibouti"): the country reading wins.
+_PRIORITY = {"country": 0, "demonym": 1, "igo": 2, "capital": 3}
+
+
+class NameMatcher:
+    """Case-sensitive phrase matching of every proper-name surface form in the lexicon."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc], lexicon: ActorLexicon) -> None:
+        forms = lexicon.surface_forms()
+        sample = tokenizer("x")
+        self._matcher = PhraseMatcher(sample.vocab, attr="ORTH")
+        self._forms: dict[str, tuple[str, object]] = {}
+        for form, readings in forms.items():
+            kind, entry = min(readings, key=lambda r: _PRIORITY[r[0]])
+            self._forms[form] = (kind, entry)
+            # The pipeline's own tokenizer, so that "People's" or "U.N." split as in articles.
+            self._matcher.add(form, [tokenizer(form)])
+
+    def tags(self, doc: Doc) -> dict[int, NameTag]:
+        """Token index -> the longest lexicon name covering it."""
+        spans = []
+        for match_id, start, end in self._matcher(doc):
+            span = doc[start:end]
+            span.label_ = doc.vocab.strings[match_id]
+            spans.append(span)
+        out: dict[int, NameTag] = {}
+        for span in filter_spans(spans):
+            kind, entry = self._forms[span.label_]
+            tag = NameTag(kind=kind, entry=entry, start=span.start, end=span.end)  # type: ignore[arg-type]
+            for i in range(span.start, span.end):
+                out[i] = tag
+        return out
+
+
+def hyphen_joined(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` are glued to a neighbour by a hyphen
+    ("Azerbaijani-Turkish", "Baku-Tbilisi-Ceyhan"): part of a compound, not a name of its own.
+    """
+    left = start > 0 and doc[start - 1].text in ("-", "–") and not doc[start - 1].whitespace_
+    right = (
+        end < len(doc) and doc[end].text in ("-", "–") and not doc[end - 1].whitespace_
+    )
+    return bool(left or right)
+
+
+class PhraseIndex:
+    """Lowercased phrases whose last word may be inflected ("special forces").
+
+    Hand-written rather than a ``PhraseMatcher`` on LEMMA because lexicon phrases are plain
+    strings: we compare the lowercased words with the last one lemmatised, longest first.
+    """
+
+    def __init__(self, phrases: dict[str, object], *, max_words: int = 5) -> None:
+        self._phrases = phrases
+        self._max = max_words
+
+    def ending_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
+        """The longest phrase ending at token ``i``: (start index, phrase), or None."""
+        last = doc[i]
+        for n in range(min(self._max, i + 1), 0, -1):
+            words = [t.lower_ for t in doc[i - n + 1 : i]]
+            for tail in (last.lower_, last.lemma_.lower()):
+                phrase = " ".join([*words, tail])
+                if phrase in self._phrases:
+                    return i - n + 1, phrase
+        return None
+
+
+@dataclass
+class ActorContext:
+    """What every actor pass reads: the doc, its name tags and the phrase indexes."""
+
+    doc: Doc
+    tags: dict[int, NameTag]
+    lexicon: ActorLexicon
+    titles: PhraseIndex
+    groups: PhraseIndex
+    published: date | None
+    used: set[int] = field(default_factory=set)
+
+    def tag(self, i: int, *kinds: str) -> NameTag | None:
+        """The name tag on token ``i`` if it is of one of ``kinds`` (any kind when none given)."""
+        tag = self.tags.get(i)
+        if tag is None or (kinds and tag.kind not in kinds):
+            return None
+        return tag

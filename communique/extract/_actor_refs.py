@@ -1,0 +1,151 @@
+"""Later mentions resolved within the article: surnames, "the minister(s)", unnamed office
+holders ("Azerbaijani and Turkish Presidents"), "the two countries", unqualified organs
+("the Foreign Ministry") and "they" after a group.
+
+The article's lead country is the country of its first country-bearing actor (a ministry
+reporting without a nationality is the lead actor's); its main dyad is the two countries
+with most actor mentions (ties: first mentioned).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..resolve.actors import Country
+from ._actor_groups import Pending, government_key
+from ._actor_lexmatch import ActorContext
+from ._actor_people import Person
+from ._actor_types import ActorKey, Mention, actor_code, country_key
+
+__all__ = ["dyad_and_lead", "resolve_references"]
+
+_PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "neighbor", "neighbour"})
+_PRONOUNS = frozenset({"they", "both"})
+
+
+def dyad_and_lead(
+    mentions: list[Mention], countries: dict[str, Country]
+) -> tuple[list[Country], Country | None]:
+    """The main dyad (up to two countries) and the lead country of the explicit mentions."""
+    counts: Counter[str] = Counter()
+    order: dict[str, int] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        for key in m.keys:
+            if key.country in countries:
+                counts[key.country] += 1
+                order.setdefault(key.country, m.start)
+    ranked = sorted(counts, key=lambda c: (-counts[c], order[c]))[:2]
+    dyad = sorted(ranked, key=lambda c: order[c])
+    lead = min(order, key=lambda c: order[c]) if order else None
+    return [countries[c] for c in dyad], countries[lead] if lead else None
+
+
+def _pair_mention(ctx: ActorContext, i: int, dyad: list[Country]) -> Mention | None:
+    """"the two countries", "both nations", "the two governments" -> the dyad."""
+    doc, token = ctx.doc, ctx.doc[i]
+    if len(dyad) < 2 or token.tag_ not in ("NNS", "NNPS"):
+        return None
+    pair = [c for c in token.children if c.lower_ in ("two", "both")]
+    if not pair:
+        return None
+    start = min(c.i for c in token.children if c.i < i and c.dep_ in ("det", "nummod", "predet"))
+    lemma = token.lemma_.lower()
+    if lemma in _PAIR_NOUNS:
+        keys = tuple(country_key(c) for c in dyad)
+    else:
+        hit = ctx.groups.ending_at(doc, i)
+        if hit is None or ctx.lexicon.groups[hit[1]].kind != "government":
+            return None
+        group = ctx.lexicon.groups[hit[1]]
+        keys = tuple(government_key(c, group) for c in dyad)
+    return Mention(start, i + 1, keys, "dyad")
+
+
+def _title_mention(ctx: ActorContext, i: int, people: list[Person]) -> Mention | None:
+    """Title without a name: unnamed office holders, or "the minister(s)" already named."""
+    doc, token = ctx.doc, ctx.doc[i]
+    hit = ctx.titles.ending_at(doc, i)
+    if hit is None or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod"):
+        return None
+    start, term = hit
+    title = term.title() if token.tag_ in ("NNS", "NNPS") else doc[start : i + 1].text
+    countries: list[Country] = []
+    k = start - 1
+    while k >= token.sent.start:
+        tag = ctx.tag(k, "demonym", "country")
+        if tag is not None and isinstance(tag.entry, Country):
+            countries.insert(0, tag.entry)
+            start, k = tag.start, tag.start - 1
+        elif doc[k].lower_ in ("and", ",", "'s", "’s"):
+            k -= 1
+        else:
+            break
+    role = ctx.lexicon.titles[term]
+    if countries:
+        keys = tuple(
+            ActorKey(kind="person", name=f"{title} of {c.name}", country=c.iso3, role=role,
+                     title=title, code=actor_code(c.iso3, role))
+            for c in dict.fromkeys(countries)
+        )
+        return Mention(start, i + 1, keys, "unnamed-official")
+    if not any(c.lower_ in ("the", "both") for c in token.children):
+        return None
+    word = token.lemma_.lower()
+    before = [p for p in people if p.start < i and p.title and word in p.title.lower()]
+    if not before:
+        return None
+    chosen = list(dict.fromkeys(p.key() for p in before))
+    keys = tuple(chosen) if token.tag_ in ("NNS", "NNPS") else (before[-1].key(),)
+    det = min(c.i for c in token.children if c.i < i) if any(
+        c.i < i for c in token.children
+    ) else start
+    return Mention(min(det, start), i + 1, keys, "definite-title")
+
+
+def resolve_references(
+    ctx: ActorContext,
+    people: list[Person],
+    explicit: list[Mention],
+    pending: list[Pending],
+) -> list[Mention]:
+    """Mentions that point back to actors the article has already introduced."""
+    doc, out = ctx.doc, []
+    dyad, lead = dyad_and_lead(explicit, ctx.lexicon.by_iso3)
+    if lead is not None:
+        for p in pending:
+            start = p.start - 1 if p.start and doc[p.start - 1].lower_ == "the" else p.start
+            out.append(Mention(start, p.end, (government_key(lead, p.group),), "lead-country"))
+    surnames = {p.name.split()[-1]: p for p in people}
+    for i, token in enumerate(doc):
+        if i in ctx.used:
+            continue
+        found: Mention | None = None
+        if token.pos_ == "PROPN" and token.text in surnames:
+            found = Mention(i, i + 1, (surnames[token.text].key(),), "surname")
+        else:
+            found = _pair_mention(ctx, i, dyad) or _title_mention(ctx, i, people)
+        if found is not None:
+            out.append(found)
+            ctx.used.update(range(found.start, found.end))
+    out.extend(_pronouns(ctx, [*explicit, *out]))
+    return out
+
+
+def _pronouns(ctx: ActorContext, mentions: list[Mention]) -> list[Mention]:
+    """"They" as a subject right after a group mention (cheap: previous or same sentence)."""
+    out = []
+    groups = sorted((m for m in mentions if len(m.keys) > 1), key=lambda m: m.start)
+    for token in ctx.doc:
+        if token.lower_ not in _PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if token.i in ctx.used:
+            continue
+        sent = token.sent
+        earlier = [m for m in groups if m.end <= token.i]
+        if not earlier:
+            continue
+        last = earlier[-1]
+        prev_start = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        if last.start >= prev_start:
+            out.append(Mention(token.i, token.i + 1, last.keys, "pronoun"))
+    return out
