@@ -135,6 +135,8 @@ def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
             and joiner.fullmatch(gap)
             and fig.value > prev.value
             and ("and" not in gap or text[: prev.start].rstrip().lower().endswith("between"))
+            # "cut by $200 to $399", "rose from $5 to $7": a change, not a range.
+            and not text[: prev.start].rstrip().lower().endswith(("by", "from"))
         ):
             start = prev.start
             before = text[:start].rstrip()
