@@ -26,6 +26,7 @@ from .records import (
     Place,
     TimeExpr,
 )
+from .store import open
 
 __all__ = [
     "Actor",
@@ -42,5 +43,6 @@ __all__ = [
     "extract",
     "iter_articles",
     "load_pipeline",
+    "open",
     "process_batch",
 ]

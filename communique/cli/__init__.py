@@ -34,3 +34,4 @@ __all__ = ["app", "main"]
 def main() -> None:
     """Entry point of the ``communique`` script."""
     app()
+from . import store as _store  # noqa: E402,F401

@@ -1,0 +1,289 @@
+"""The embedded store: one DuckDB file, opened by path or backend URL.
+
+``Store.open()`` connects and migrates; ``ingest_documents()`` writes documents in one
+transaction per batch (articles already stored are skipped, so a rerun resumes and re-ingesting
+changes nothing) and re-resolves cross-article events for the CAMEO roots the batch touched,
+inside the same transaction. Query methods (``events()``, ``dyads()`` ...) return DataFrames;
+they live in :mod:`communique.store.query`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import platformdirs
+
+from ..errors import StoreError
+from ..records import Document, ItemError
+from ..resolve.dedupe import ResolveOptions, events_from_mentions, resolve
+from .migrations import applied, migrate
+from .query import QueryMixin
+from .rows import TABLE_ORDER, error_row, flatten
+from .schema import TABLES, columns, to_arrow
+
+__all__ = ["DEFAULT_BATCH", "IngestResult", "Store", "default_db_path", "parse_store_url"]
+
+DEFAULT_BATCH = 25
+SCHEMES = ("duckdb",)
+
+
+def default_db_path() -> Path:
+    """The default store file: ``communique.duckdb`` in the user's data directory."""
+    return Path(platformdirs.user_data_dir("communique")) / "communique.duckdb"
+
+
+def parse_store_url(target: str | Path | None) -> tuple[str, Path]:
+    """``(backend, path)`` for a store URL (``duckdb:///abs/path``, ``duckdb://rel/path``), a plain
+    path, or None/"" (the default file).
+
+    Raises:
+        StoreError: a backend other than DuckDB (none other is built yet).
+    """
+    if target is None or str(target) == "":
+        return "duckdb", default_db_path()
+    text = str(target)
+    if "://" not in text:
+        return "duckdb", Path(text).expanduser()
+    scheme, rest = text.split("://", 1)
+    if scheme not in SCHEMES:
+        raise StoreError(
+            f"store backend {scheme!r} is not available (built: {', '.join(SCHEMES)}); "
+            "use duckdb:///path/to/file.duckdb"
+        )
+    if rest in ("", ":memory:", "/:memory:"):
+        return "duckdb", Path(":memory:")
+    return "duckdb", Path(rest).expanduser()
+
+
+@dataclass
+class IngestResult:
+    """What one ingest did: counts of articles added and skipped, and the failures."""
+
+    added: int = 0
+    skipped: int = 0
+    errors: list[ItemError] = field(default_factory=list)
+    batches: int = 0
+
+    @property
+    def failed(self) -> int:
+        """Number of items that could not be read or processed."""
+        return len(self.errors)
+
+
+class Store(QueryMixin):
+    """A Communique store. Use :meth:`open` (or ``communique.open``) rather than the constructor."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection, *, path: Path, read_only: bool) -> None:
+        self.conn = conn
+        self.path = path
+        self.read_only = read_only
+        self.resolve_options = ResolveOptions()
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, target: str | Path | None = None, *, read_only: bool = False) -> Store:
+        """Open (creating and migrating when writable) the store at ``target``.
+
+        Args:
+            target: a path, a ``duckdb:///path`` URL, ``duckdb:///:memory:``, or None for the
+                default file in the user data directory.
+            read_only: open without write access (several readers may share a file).
+
+        Raises:
+            StoreError: unknown backend, or the file cannot be opened (e.g. locked by a writer).
+        """
+        _, path = parse_store_url(target)
+        memory = str(path) == ":memory:"
+        if not memory and not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = duckdb.connect(":memory:" if memory else str(path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        if not read_only:
+            migrate(conn)
+        return cls(conn, path=path, read_only=read_only)
+
+    @property
+    def url(self) -> str:
+        """The backend URL of this store."""
+        # duckdb:// + an absolute path gives the usual three slashes (duckdb:///var/x.duckdb).
+        return f"duckdb://{self.path}" if str(self.path) != ":memory:" else "duckdb:///:memory:"
+
+    def close(self) -> None:
+        """Close the connection (committed data is on disk)."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def migrations(self) -> list[str]:
+        """Names of the migrations recorded in this store, in order."""
+        return applied(self.conn)
+
+    def counts(self) -> dict[str, int]:
+        """Row count of every table."""
+        return {t: self._scalar(f"SELECT count(*) FROM {t}") for t in TABLES}
+
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> int:
+        row = self.conn.execute(sql, list(params)).fetchone()
+        return int(row[0]) if row else 0
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def known_article_ids(self, ids: Iterable[str]) -> set[str]:
+        """Those of ``ids`` already stored (to skip them before running the pipeline)."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return set()
+        rows = self.conn.execute(
+            "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?))", [wanted]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def _insert(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        names = ", ".join(name for name, _ in columns(table))
+        data = to_arrow(table, rows)  # noqa: F841 - read by DuckDB's replacement scan below
+        self.conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM data")
+
+    def add_batch(self, docs: Sequence[Document], errors: Sequence[ItemError] = ()) -> int:
+        """Write one batch atomically; return the number of articles added (new ones only).
+
+        Already-stored articles are skipped; errors are recorded (replacing earlier records of
+        the same source and code); events of the touched CAMEO roots are re-resolved.
+        """
+        if self.read_only:
+            raise StoreError("the store is open read-only")
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            known = self.known_article_ids(d.article.id for d in docs)
+            fresh: dict[str, Document] = {}
+            for doc in docs:
+                if doc.article.id not in known:
+                    fresh.setdefault(doc.article.id, doc)
+            tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLE_ORDER}
+            for doc in fresh.values():
+                for table, rows in flatten(doc).items():
+                    tables[table].extend(rows)
+            for table in TABLE_ORDER:
+                if table != "events":  # events are re-derived from all mentions below
+                    self._insert(table, tables[table])
+            if fresh:
+                sources = sorted({d.article.source for d in fresh.values()})
+                self.conn.execute(
+                    "DELETE FROM ingest_errors WHERE source IN (SELECT unnest(?))", [sources]
+                )
+            self._record_errors(errors)
+            self._resolve_roots(sorted({r["root"] for r in tables["event_mentions"]}))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return len(fresh)
+
+    def _record_errors(self, errors: Sequence[ItemError]) -> None:
+        rows = {row["error_key"]: row for row in map(error_row, errors)}
+        if not rows:
+            return
+        self.conn.execute(
+            "DELETE FROM ingest_errors WHERE error_key IN (SELECT unnest(?))", [list(rows)]
+        )
+        self._insert("ingest_errors", [dict(r, last_seen=None) for r in rows.values()])
+        self.conn.execute(
+            "UPDATE ingest_errors SET last_seen = current_timestamp WHERE last_seen IS NULL"
+        )
+
+    def _resolve_roots(self, roots: Sequence[str]) -> None:
+        if not roots:
+            return
+        cur = self.conn.execute(
+            "SELECT * FROM event_mentions WHERE root IN (SELECT unnest(?))", [list(roots)]
+        )
+        names = [d[0] for d in cur.description]
+        mentions = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        clusters = resolve(mentions, options=self.resolve_options)
+        before = {m["mention_id"]: (m["event_id"], m["merge_reason"]) for m in mentions}
+        changed = [
+            {k: r[k] for k in ("mention_id", "event_id", "merge_reason")}
+            for rows in clusters
+            for r in rows
+            if before[r["mention_id"]] != (r["event_id"], r["merge_reason"])
+        ]
+        if changed:
+            import pyarrow as pa
+
+            upd = pa.Table.from_pylist(changed)  # noqa: F841 - read by DuckDB below
+            self.conn.execute(
+                "UPDATE event_mentions SET event_id = upd.event_id, "
+                "merge_reason = upd.merge_reason FROM upd "
+                "WHERE event_mentions.mention_id = upd.mention_id"
+            )
+        self.conn.execute("DELETE FROM events WHERE root IN (SELECT unnest(?))", [list(roots)])
+        self._insert("events", events_from_mentions(clusters))
+
+    def resolve_events(self, *, options: ResolveOptions | None = None) -> int:
+        """Re-resolve every event from all stored mentions (after changing options, or after
+        bulk loads that skipped resolution); return the number of events."""
+        if options is not None:
+            self.resolve_options = options
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            cur = self.conn.execute("SELECT DISTINCT root FROM event_mentions")
+            roots = [r[0] for r in cur.fetchall()]
+            self.conn.execute("DELETE FROM events")
+            self._resolve_roots(sorted(roots))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return self._scalar("SELECT count(*) FROM events")
+
+    def ingest_documents(
+        self,
+        items: Iterable[Document | ItemError],
+        *,
+        batch_size: int = DEFAULT_BATCH,
+        on_item: Callable[[Document | ItemError], None] | None = None,
+    ) -> IngestResult:
+        """Store processed documents (and record failed items), one transaction per batch.
+
+        Args:
+            items: what ``communique.process_batch`` yields.
+            batch_size: documents per transaction; a crash loses at most the open batch.
+            on_item: called after each item is taken (progress bars).
+        """
+        result = IngestResult()
+        docs: list[Document] = []
+        errs: list[ItemError] = []
+
+        def flush() -> None:
+            added = self.add_batch(docs, errs)
+            result.added += added
+            result.skipped += len(docs) - added
+            result.batches += 1
+            docs.clear()
+            errs.clear()
+
+        for item in items:
+            if isinstance(item, ItemError):
+                errs.append(item)
+                result.errors.append(item)
+            else:
+                docs.append(item)
+            if on_item is not None:
+                on_item(item)
+            if len(docs) + len(errs) >= batch_size:
+                flush()
+        if docs or errs:
+            flush()
+        return result
