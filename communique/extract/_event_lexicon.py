@@ -1,0 +1,120 @@
+"""The event lexicon (``communique/data/lexicon/events.yml``) compiled into lookup tables.
+
+Compiled once per process (``load_lexicon`` is cached), so matching a token is a few dict
+look-ups: per-token work stays cheap on large corpora.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..data import read_yaml
+from .taxonomy import cameo_info
+
+__all__ = ["EventLexicon", "LexEntry", "load_lexicon"]
+
+_KINDS = ("verb", "noun", "light")
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    """One lexicon entry: which words, under which conditions, give which CAMEO code."""
+
+    id: str
+    kind: str
+    lemmas: tuple[str, ...]
+    code: str
+    objects: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    mods: frozenset[str] = frozenset()
+    sym: bool = False
+    refine: str | None = None
+    report: bool = False
+    only: str | None = None
+
+    @property
+    def conditional(self) -> bool:
+        """True when the entry only applies with an object, particle or modifier."""
+        return bool(self.objects or self.preps or self.mods)
+
+
+@dataclass(slots=True)
+class EventLexicon:
+    """Lookup tables: lemma -> entries, conditional entries first."""
+
+    version: str
+    entries: tuple[LexEntry, ...]
+    verbs: dict[str, list[LexEntry]] = field(default_factory=dict)
+    nouns: dict[str, list[LexEntry]] = field(default_factory=dict)
+    light: dict[tuple[str, str], LexEntry] = field(default_factory=dict)
+    event_nouns: frozenset[str] = frozenset()
+
+
+def _entry(raw: dict[str, object]) -> LexEntry:
+    def words(key: str) -> frozenset[str]:
+        value = raw.get(key) or []
+        assert isinstance(value, list), f"{raw.get('id')}: {key} must be a list"
+        return frozenset(str(v).lower() for v in value)
+
+    kind = str(raw["kind"])
+    if kind not in _KINDS:
+        raise ValueError(f"lexicon entry {raw.get('id')}: unknown kind {kind!r}")
+    code = str(raw["code"])
+    cameo_info(code)  # raises KeyError for a code the taxonomy does not know
+    lemmas = raw.get("lemmas") or []
+    assert isinstance(lemmas, list)
+    if kind == "light" and not raw.get("objects"):
+        raise ValueError(f"lexicon entry {raw['id']}: a light-verb entry needs objects")
+    return LexEntry(
+        id=str(raw["id"]),
+        kind=kind,
+        lemmas=tuple(str(v).lower() for v in lemmas),
+        code=code,
+        objects=words("objects"),
+        preps=words("preps"),
+        mods=words("mods"),
+        sym=bool(raw.get("sym", False)),
+        refine=str(raw["refine"]) if raw.get("refine") else None,
+        report=bool(raw.get("report", False)),
+        only=str(raw["only"]) if raw.get("only") else None,
+    )
+
+
+def compile_lexicon(data: dict[str, object]) -> EventLexicon:
+    """Build the lookup tables from the parsed YAML (exposed for tests of the data file).
+
+    Raises:
+        ValueError: duplicate ids, unknown kinds or light entries without objects.
+        KeyError: an entry names a CAMEO code the taxonomy does not know.
+    """
+    raw_entries = data["entries"]
+    assert isinstance(raw_entries, list)
+    entries = tuple(_entry(raw) for raw in raw_entries)
+    ids = [e.id for e in entries]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise ValueError(f"duplicate lexicon ids: {dupes}")
+    lex = EventLexicon(version=str(data["version"]), entries=entries)
+    for entry in entries:
+        for lemma in entry.lemmas:
+            if entry.kind == "light":
+                for obj in entry.objects:
+                    lex.light.setdefault((lemma, obj), entry)
+            else:
+                table = lex.verbs if entry.kind == "verb" else lex.nouns
+                table.setdefault(lemma, []).append(entry)
+    for table in (lex.verbs, lex.nouns):
+        for lemma, found in table.items():
+            # Conditional entries are more specific: try them first; file order otherwise.
+            table[lemma] = sorted(found, key=lambda e: not e.conditional)
+    lex.event_nouns = frozenset(lex.nouns) | frozenset(obj for _, obj in lex.light)
+    return lex
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> EventLexicon:
+    """The packaged event lexicon, compiled once per process."""
+    data = read_yaml("lexicon", "events.yml")
+    assert isinstance(data, dict)
+    return compile_lexicon(data)
