@@ -70,7 +70,8 @@ def find_measure(span: Span, unit_class: str, *, head_noun: Token | None = None)
     best: tuple[int, int, Token] | None = None
     root = span.root
     for tok in span.sent:
-        if tok.i in range(span.start, span.end) and tok is not head_noun:
+        own_noun = head_noun is not None and tok.i == head_noun.i
+        if span.start <= tok.i < span.end and not own_noun:
             continue
         for cue in amount_lexicon().cues:
             if unit_class not in cue.units and "any" not in cue.units:
@@ -78,7 +79,7 @@ def find_measure(span: Span, unit_class: str, *, head_noun: Token | None = None)
             if not _cue_matches(cue, tok):
                 continue
             dist = tree_distance(root, tok)
-            if tok is head_noun:
+            if own_noun:
                 dist = _MAX_CUE_DISTANCE  # the noun's own sense is the last resort
             if dist > _MAX_CUE_DISTANCE:
                 continue

@@ -29,24 +29,40 @@ __all__ = ["AmountsComponent", "match"]
 
 # A bare number ("killed at least 63") counts people only this close to a people cue.
 _BARE_CUE_DISTANCE = 3
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent"}
+_PARTY_PREPS = {"between", "with", "from", "to", "among", "by"}
 
 
 def _subtree_tokens(tok: Token, exclude: Span) -> list[Token]:
     return [t for t in tok.subtree if not exclude.start <= t.i < exclude.end]
 
 
+def _clause_arguments(verb: Token, span: Span) -> list[Token]:
+    """Tokens of a verb's subject, objects and party prepositions, without the figure."""
+    out: list[Token] = []
+    for child in verb.children:
+        is_arg = child.dep_ in _ARG_DEPS or (child.dep_ == "prep" and child.lower_ in _PARTY_PREPS)
+        if is_arg and not child.left_edge.i <= span.root.i <= child.right_edge.i:
+            out.extend(_subtree_tokens(child, span))
+    return out
+
+
 def _parties(doc: Doc, span: Span, cue: Token | None, unit_class: str) -> list[str]:
-    """Countries the figure is about: the cue's phrase, then the clause subjects, then the
-    sentence (with its places for counts of people, whose country is where they were)."""
+    """Countries the figure is about: the cue's phrase ("trade between X and Y") and the
+    arguments of the clause that carries the figure, up to the first clause with a subject;
+    else the sentence (with its places for counts of people, whose country is where they
+    were)."""
+    found: list[str] = []
     if cue is not None and cue.pos_ in ("NOUN", "PROPN", "ADJ"):
         found = parties_of_tokens(doc, _subtree_tokens(cue, span))
-        if found:
-            return found
     for anc in span.root.ancestors:
-        subjects = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
-        found = parties_of_tokens(doc, [t for s in subjects for t in _subtree_tokens(s, span)])
-        if found:
-            return found
+        if anc.pos_ not in ("VERB", "AUX"):
+            continue
+        found += [p for p in parties_of_tokens(doc, _clause_arguments(anc, span)) if p not in found]
+        if found or any(c.dep_ in ("nsubj", "nsubjpass") for c in anc.children):
+            break
+    if found:
+        return found
     found = parties_of_tokens(doc, span.sent)
     if unit_class == "people":
         found += [c for c in places_countries(doc, span.sent) if c not in found]
