@@ -24,7 +24,12 @@ _LOCATIVE = frozenset(
     {"in", "at", "near", "inside", "across", "throughout", "into", "within", "outside", "around",
      "via", "over"}
 )
-_QUALIFIER_FILLERS = frozenset({"and", ",", "the", "'s", "’s", "both", "’"})
+# Verbs whose object is a place even when it is a capital ("visited Ankara").
+_MOTION = frozenset(
+    {"visit", "reach", "enter", "leave", "arrive", "travel", "fly", "return", "tour", "hit",
+     "bomb", "shell", "strike", "attack", "capture", "besiege", "surround", "host"}
+)
+_RELATIONAL = frozenset({"against", "with", "between", "toward", "towards"})
 # Canonical body per role, so that "Turkish troops" and "the Turkish army" are one actor.
 _CANON = {"GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence",
           "JUD": "judiciary", "LEG": "legislature"}
@@ -63,15 +68,28 @@ def group_key(country: Country | None, group: Group, written: str) -> ActorKey:
 
 def _qualifiers(ctx: ActorContext, start: int, head: Token) -> tuple[list[NameTag], int, int]:
     """Name tags qualifying a collective noun, and the mention's token bounds."""
-    doc, tags, k = ctx.doc, [], start - 1
+    doc, tags = ctx.doc, []
     first = start
-    # Only words inside the noun phrase qualify it ("in Belgrade, Serbia, the ministry": no).
-    while k >= max(head.sent.start, head.left_edge.i):
+    # Every name inside the noun phrase's premodifiers qualifies it ("Syrian regime forces",
+    # "An Istanbul court"); nothing outside it does ("in Belgrade, Serbia, the ministry").
+    k = max(head.sent.start, head.left_edge.i)
+    while k < start:
         tag = ctx.tag(k, "demonym", "country", "igo", "capital")
         if tag is not None and k not in ctx.used and not hyphen_joined(doc, tag.start, tag.end):
+            tags.append(tag)
+            first = min(first, tag.start)
+            k = tag.end
+        else:
+            k += 1
+    k = first - 1
+    # A misparse may cut coordinated nationalities off the phrase ("Emirati and Saudi
+    # officials" parsed with "Emirati" as the head): keep reading bare demonyms and "and".
+    while k >= head.sent.start and tags:
+        tag = ctx.tag(k, "demonym")
+        if tag is not None and k not in ctx.used:
             tags.insert(0, tag)
             first, k = tag.start, tag.start - 1
-        elif doc[k].lower_ in _QUALIFIER_FILLERS or doc[k].pos_ in ("ADJ", "NUM"):
+        elif doc[k].lower_ in ("and", ","):
             k -= 1
         else:
             break
@@ -91,7 +109,11 @@ def find_groups(ctx: ActorContext) -> tuple[list[Mention], list[Pending]]:
     doc, mentions, pending = ctx.doc, [], []
     for i, token in enumerate(doc):
         hit = ctx.groups.ending_at(doc, i)
-        if hit is None or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in _NOT_HEAD:
+        # A predicate nominal describes its subject ("Turkey is Azerbaijan's investor").
+        if (
+            hit is None or token.pos_ not in ("NOUN", "PROPN")
+            or token.dep_ in _NOT_HEAD | {"attr"}
+        ):
             continue
         start, term = hit
         if ctx.used.intersection(range(start, i + 1)):
@@ -123,12 +145,19 @@ def find_groups(ctx: ActorContext) -> tuple[list[Mention], list[Pending]]:
 
 
 def _sentence_country(ctx: ActorContext, token: Token) -> Country | None:
-    # Non-state groups take the country where the sentence says they act (CODING.md).
+    # Non-state groups take the country where the sentence says they act (CODING.md): the
+    # nearest country word, a capital only where it is a place.
+    best: tuple[int, Country] | None = None
     for i in range(token.sent.start, token.sent.end):
         tag = ctx.tag(i, "country", "demonym", "capital")
-        if tag is not None and isinstance(tag.entry, Country):
-            return tag.entry
-    return None
+        if tag is None or not isinstance(tag.entry, Country):
+            continue
+        if tag.kind == "capital" and not _is_locative(ctx.doc[i]):
+            continue
+        distance = abs(i - token.i)
+        if best is None or distance < best[0]:
+            best = (distance, tag.entry)
+    return best[1] if best else None
 
 
 def _root(ctx: ActorContext, tag: NameTag) -> Token:
@@ -142,12 +171,26 @@ def _is_locative(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
 
 
+def _heads_phrase(token: Token) -> bool:
+    """A noun that heads its phrase (not a modifier, nor a conjunct of one)."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ == "JJ":
+        return False
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ not in _NOT_HEAD | {"poss", "amod"}
+
+
 def _is_agent(token: Token) -> bool:
+    """A capital standing for its government: subject, agent, or object of a non-motion verb."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ in ("nsubj", "nsubjpass"):
         return True
-    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+    if token.dep_ == "dobj":
+        return token.head.lemma_ not in _MOTION
+    if token.dep_ == "pobj":
+        return token.head.dep_ == "agent" or token.head.lower_ in _RELATIONAL
+    return False
 
 
 def find_names(ctx: ActorContext) -> list[Mention]:
@@ -168,6 +211,12 @@ def find_names(ctx: ActorContext) -> list[Mention]:
             key, rule = igo_key(tag.entry), "igo-name"
         elif tag.kind == "country" and isinstance(tag.entry, Country) and not _is_locative(root):
             key, rule = country_key(tag.entry), "country-name"
+        elif (
+            tag.kind == "demonym" and isinstance(tag.entry, Country)
+            and _heads_phrase(root)
+        ):
+            # A nationality word heading its phrase ("the Iraqis", "Americans"): the country.
+            key, rule = country_key(tag.entry), "demonym-noun"
         elif (
             tag.kind == "capital" and isinstance(tag.entry, Country) and _is_agent(root)
             and root.ent_type_ != "PERSON"

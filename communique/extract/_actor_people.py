@@ -15,12 +15,13 @@ from ..resolve.actors import Igo
 from ._actor_lexmatch import ActorContext
 from ._actor_types import ActorKey, Mention, actor_code
 
-__all__ = ["Person", "find_people"]
+__all__ = ["Person", "find_people", "surnames"]
 
 # Words that may sit between a title/nationality and a name without changing who it is.
 _FILLERS = frozenset(
     {"the", "his", "her", "their", "its", "former", "then", "acting", "new", "top", "senior",
-     "interim", "outgoing", "incoming", "'s", "’s", "and", "’"}
+     "interim", "outgoing", "incoming", "'s", "’s", "and", "’", "mr", "mr.", "mrs", "mrs.",
+     "ms", "ms.", "dr", "dr.", "."}
 )
 _COUNTERPART = frozenset({"counterpart", "counterparts"})
 _POSSESSIVE = frozenset({"'s", "’s"})
@@ -163,8 +164,13 @@ def _title_word(ctx: ActorContext, i: int) -> bool:
     return any(ctx.doc[i].lower_ in term.split() for term in ctx.lexicon.titles)
 
 
-def _last_name(name: str) -> str:
-    return name.split()[-1]
+def surnames(name: str) -> set[str]:
+    """Forms a later mention may use: the last word, and without its particle ("al-Sudani")."""
+    last = name.split()[-1]
+    forms = {last}
+    if "-" in last:
+        forms.add(last.split("-", 1)[1])
+    return forms
 
 
 def find_people(ctx: ActorContext) -> tuple[list[Person], list[Mention]]:
@@ -178,7 +184,7 @@ def find_people(ctx: ActorContext) -> tuple[list[Person], list[Mention]]:
     for span in _name_spans(ctx):
         text = span.text
         same = next(
-            (p for p in people if text == p.name or text == _last_name(p.name)), None
+            (p for p in people if text == p.name or text in surnames(p.name)), None
         )
         if same is not None:
             mentions.append(Mention(span.start, span.end, (same.key(),), "same-name"))

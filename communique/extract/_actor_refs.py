@@ -14,7 +14,7 @@ from collections import Counter
 from ..resolve.actors import Country
 from ._actor_groups import Pending, government_key
 from ._actor_lexmatch import ActorContext
-from ._actor_people import Person
+from ._actor_people import Person, surnames
 from ._actor_types import ActorKey, Mention, actor_code, country_key
 
 __all__ = ["dyad_and_lead", "resolve_references"]
@@ -61,7 +61,9 @@ def _pair_mention(ctx: ActorContext, i: int, dyad: list[Country]) -> Mention | N
     return Mention(start, i + 1, keys, "dyad")
 
 
-def _title_mention(ctx: ActorContext, i: int, people: list[Person]) -> Mention | None:
+def _title_mention(
+    ctx: ActorContext, i: int, people: list[Person], lead: Country | None
+) -> Mention | None:
     """Title without a name: unnamed office holders, or "the minister(s)" already named."""
     doc, token = ctx.doc, ctx.doc[i]
     hit = ctx.titles.ending_at(doc, i)
@@ -93,7 +95,17 @@ def _title_mention(ctx: ActorContext, i: int, people: list[Person]) -> Mention |
     word = token.lemma_.lower()
     before = [p for p in people if p.start < i and p.title and word in p.title.lower()]
     if not before:
-        return None
+        if token.tag_ in ("NNS", "NNPS"):
+            return None
+        # "The finance minister said" with nobody named before: an unnamed office holder of
+        # the lead country (or of no known country).
+        iso3 = lead.iso3 if lead else None
+        name = f"{title} of {lead.name}" if lead else title
+        key = ActorKey(kind="person", name=name, country=iso3, role=role, title=title,
+                       code=actor_code(iso3, role))
+        first = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+        return Mention(first, i + 1, (key,),
+                       "definite-title")
     chosen = list(dict.fromkeys(p.key() for p in before))
     keys = tuple(chosen) if token.tag_ in ("NNS", "NNPS") else (before[-1].key(),)
     det = min(c.i for c in token.children if c.i < i) if any(
@@ -111,19 +123,23 @@ def resolve_references(
     """Mentions that point back to actors the article has already introduced."""
     doc, out = ctx.doc, []
     dyad, lead = dyad_and_lead(explicit, ctx.lexicon.by_iso3)
-    if lead is not None:
-        for p in pending:
-            start = p.start - 1 if p.start and doc[p.start - 1].lower_ == "the" else p.start
+    for p in pending:
+        start = p.start - 1 if p.start and doc[p.start - 1].lower_ == "the" else p.start
+        if lead is not None:
             out.append(Mention(start, p.end, (government_key(lead, p.group),), "lead-country"))
-    surnames = {p.name.split()[-1]: p for p in people}
+        else:  # no country anywhere in the article: the organ, honestly without one
+            key = ActorKey(kind="government", name=doc[p.start : p.end].text, role=p.group.role,
+                           code=p.group.role)
+            out.append(Mention(start, p.end, (key,), "unqualified-organ"))
+    by_surname = {form: p for p in people for form in surnames(p.name)}
     for i, token in enumerate(doc):
         if i in ctx.used:
             continue
         found: Mention | None = None
-        if token.pos_ == "PROPN" and token.text in surnames:
-            found = Mention(i, i + 1, (surnames[token.text].key(),), "surname")
+        if token.pos_ == "PROPN" and token.text in by_surname:
+            found = Mention(i, i + 1, (by_surname[token.text].key(),), "surname")
         else:
-            found = _pair_mention(ctx, i, dyad) or _title_mention(ctx, i, people)
+            found = _pair_mention(ctx, i, dyad) or _title_mention(ctx, i, people, lead)
         if found is not None:
             out.append(found)
             ctx.used.update(range(found.start, found.end))
