@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..resolve.actors import Country, Group, Igo
+from ..resolve.actors import Country, Group, Igo, NamedGroup
 from ._actor_lexmatch import ActorContext, hyphen_joined
 from ._actor_types import ActorKey, Mention, NameTag, actor_code, country_key, igo_key
 
@@ -74,7 +74,7 @@ def _qualifiers(ctx: ActorContext, start: int, head: Token) -> tuple[list[NameTa
     # "An Istanbul court"); nothing outside it does ("in Belgrade, Serbia, the ministry").
     k = max(head.sent.start, head.left_edge.i)
     while k < start:
-        tag = ctx.tag(k, "demonym", "country", "igo", "capital")
+        tag = ctx.tag(k, "demonym", "country", "igo", "capital", "group")
         if tag is not None and k not in ctx.used and not hyphen_joined(doc, tag.start, tag.end):
             tags.append(tag)
             first = min(first, tag.start)
@@ -116,15 +116,19 @@ def find_groups(ctx: ActorContext) -> tuple[list[Mention], list[Pending]]:
         ):
             continue
         start, term = hit
-        if ctx.used.intersection(range(start, i + 1)):
+        # A proper name wins over a common noun inside it ("the Security Council").
+        if i in ctx.tags or ctx.used.intersection(range(start, i + 1)):
             continue
         group = ctx.lexicon.groups[term]
         tags, first, end = _qualifiers(ctx, start, token)
         igo = next((t.entry for t in tags if t.kind == "igo"), None)
         countries = [t.entry for t in tags if isinstance(t.entry, Country)]
         keys: list[ActorKey] = []
+        named = next((t.entry for t in tags if t.kind == "group"), None)
         if isinstance(igo, Igo):
             keys = [igo_key(igo)]
+        elif isinstance(named, NamedGroup):  # "Hezbollah fighters" are Hezbollah
+            keys, countries = [_named_group_key(ctx, named, token)], []
         for country in dict.fromkeys(countries):
             if group.kind == "government":
                 keys.append(government_key(country, group))
@@ -209,6 +213,8 @@ def find_names(ctx: ActorContext) -> list[Mention]:
         rule = ""
         if tag.kind == "igo" and isinstance(tag.entry, Igo):
             key, rule = igo_key(tag.entry), "igo-name"
+        elif tag.kind == "group" and isinstance(tag.entry, NamedGroup):
+            key, rule = _named_group_key(ctx, tag.entry, root), "named-group"
         elif tag.kind == "country" and isinstance(tag.entry, Country) and not _is_locative(root):
             key, rule = country_key(tag.entry), "country-name"
         elif (
@@ -229,6 +235,14 @@ def find_names(ctx: ActorContext) -> list[Mention]:
             ctx.used.update(range(start, tag.end))
     mentions.extend(_organisations(ctx))
     return mentions
+
+
+def _named_group_key(ctx: ActorContext, group: NamedGroup, root: Token) -> ActorKey:
+    # Where the sentence says the group acts, else its usual country (CODING.md).
+    place = _sentence_country(ctx, root)
+    iso3 = place.iso3 if place else group.home
+    return ActorKey(kind="group", name=group.name, country=iso3, role=group.role,
+                    code=actor_code(iso3, group.role))
 
 
 def _organisations(ctx: ActorContext) -> list[Mention]:

@@ -23,7 +23,7 @@ __all__ = ["ActorContext", "NameMatcher", "PhraseIndex", "hyphen_joined"]
 
 # Priority when one surface form names several things ("Georgia" is never a demonym, but a
 # form may be a country alias and a capital, e.g. "Djibouti"): the country reading wins.
-_PRIORITY = {"country": 0, "demonym": 1, "igo": 2, "capital": 3}
+_PRIORITY = {"country": 0, "demonym": 1, "igo": 2, "group": 3, "capital": 4}
 
 
 class NameMatcher:
@@ -82,9 +82,12 @@ class PhraseIndex:
         """The longest phrase ending at token ``i``: (start index, phrase), or None."""
         last = doc[i]
         for n in range(min(self._max, i + 1), 0, -1):
-            words = [t.lower_ for t in doc[i - n + 1 : i]]
+            # The words as written, spacing included, so "Secretary-General" stays one word.
+            head = "".join(t.text_with_ws for t in doc[i - n + 1 : i]).lower()
+            if n > 1 and not doc[i - 1].whitespace_ and doc[i - 1].text not in ("-", "–"):
+                continue
             for tail in (last.lower_, last.lemma_.lower()):
-                phrase = " ".join([*words, tail])
+                phrase = head + tail
                 if phrase in self._phrases:
                     return i - n + 1, phrase
         return None

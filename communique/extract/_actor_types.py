@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..resolve.actors import Country, Igo
+from ..resolve.actors import Country, Igo, NamedGroup
 
 __all__ = ["ActorKey", "Mention", "NameTag", "actor_code", "country_key", "igo_key"]
 
@@ -25,8 +25,8 @@ class ActorKey:
 class NameTag:
     """A lexicon match on a token run: a country name, demonym, capital or IGO name."""
 
-    kind: str  # country | demonym | capital | igo
-    entry: Country | Igo
+    kind: str  # country | demonym | capital | igo | group
+    entry: Country | Igo | NamedGroup
     start: int
     end: int
 

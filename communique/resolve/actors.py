@@ -22,6 +22,7 @@ __all__ = [
     "Group",
     "Igo",
     "KnownPerson",
+    "NamedGroup",
     "load_lexicon",
 ]
 
@@ -61,6 +62,16 @@ class Group:
     role: str
     kind: str
     bare: str = "no"  # lead | yes | no: what an unqualified mention is
+
+
+@dataclass(frozen=True)
+class NamedGroup:
+    """A named non-state group ("Hezbollah") with its role and usual country."""
+
+    name: str
+    aliases: tuple[str, ...]
+    role: str
+    home: str | None
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,7 @@ class ActorLexicon:
     titles: dict[str, str]
     groups: dict[str, Group]
     people: tuple[KnownPerson, ...]
+    named_groups: tuple[NamedGroup, ...] = ()
 
     @property
     def by_iso3(self) -> dict[str, Country]:
@@ -111,7 +123,7 @@ class ActorLexicon:
         return {c.iso3: c for c in self.countries}
 
     def surface_forms(self) -> dict[str, list[tuple[str, object]]]:
-        """Every proper-name surface form -> [(kind, entry)] (country, demonym, capital, igo)."""
+        """Every proper-name surface form -> [(kind, entry)] (country/demonym/capital/igo/group)."""
         out: dict[str, list[tuple[str, object]]] = {}
         for c in self.countries:
             for form in (c.name, *c.aliases):
@@ -123,6 +135,9 @@ class ActorLexicon:
         for igo in self.igos:
             for form in (igo.name, *igo.aliases):
                 out.setdefault(form, []).append(("igo", igo))
+        for group in self.named_groups:
+            for form in (group.name, *group.aliases):
+                out.setdefault(form, []).append(("group", group))
         return out
 
     def person(self, name: str, *, on: date | None = None) -> KnownPerson | None:
@@ -165,4 +180,11 @@ def load_lexicon() -> ActorLexicon:
         )
         for r in rows
     )
-    return ActorLexicon(countries=countries, igos=igos, titles=titles, groups=groups, people=people)
+    _, rows = read_tsv("actors", "named_groups.tsv")
+    named = tuple(
+        NamedGroup(name=r["name"], aliases=_split(r.get("aliases")), role=r["role"],
+                   home=r.get("home") or None)
+        for r in rows
+    )
+    return ActorLexicon(countries=countries, igos=igos, titles=titles, groups=groups,
+                        people=people, named_groups=named)
