@@ -78,10 +78,16 @@ def strict(g: Item, s: Item) -> bool:
     )
 
 
-LEVELS: dict[str, Callable[[Item, Item], bool]] = {"lenient": lenient, "medium": medium, "strict": strict}
+LEVELS: dict[str, Callable[[Item, Item], bool]] = {
+    "lenient": lenient,
+    "medium": medium,
+    "strict": strict,
+}
 
 
-def pair(gold: list[Item], system: list[Item], match: Callable[[Item, Item], bool]) -> list[tuple[int, int]]:
+def pair(
+    gold: list[Item], system: list[Item], match: Callable[[Item, Item], bool]
+) -> list[tuple[int, int]]:
     """Greedy one-to-one pairing in gold order: (gold index, system index) pairs."""
     used: set[int] = set()
     pairs = []
@@ -117,9 +123,7 @@ def system_events(doc: Any) -> list[Item]:
 
 def amount_found(gold: Item, system: list[Any]) -> bool:
     value = float(gold["value"])
-    return any(
-        a.unit == gold["unit"] and abs(a.value - value) <= 0.01 * abs(value) for a in system
-    )
+    return any(a.unit == gold["unit"] and abs(a.value - value) <= 0.01 * abs(value) for a in system)
 
 
 def prf(matches: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
@@ -169,26 +173,42 @@ def main() -> int:
                 matched_gold = {gi for gi, _ in pairs}
                 for si, s in enumerate(system):
                     family = s["evidence"].split("rule:")[1].split("-")[0].split(";")[0]
-                    family = "intent" if "+intent" in s["evidence"] else "threat" if "+threat" in s["evidence"] else family
+                    family = (
+                        "intent"
+                        if "+intent" in s["evidence"]
+                        else "threat"
+                        if "+threat" in s["evidence"]
+                        else family
+                    )
                     family_all[family] += 1
                     family_hits[family] += si in matched_sys
         amounts_gold += len(story.get("amounts", []))
         amounts_found += sum(amount_found(a, doc.amounts) for a in story.get("amounts", []))
-        print(f"story {story['id']}: gold {len(gold)} system {len(system)} matched: {', '.join(row)}")
+        print(
+            f"story {story['id']}: gold {len(gold)} system {len(system)} matched: {', '.join(row)}"
+        )
         if args.verbose:
             for gi, g in enumerate(gold):
                 mark = "+" if gi in matched_gold else "-"
-                print(f"   {mark}G {g['cameo']:5} {sorted(g['countries'])} {g['date'].get('start')} {g['status']:10} | {g['sentence'][:90]}")
+                when = g["date"].get("start")
+                head = f"   {mark}G {g['cameo']:5} {sorted(g['countries'])} {when}"
+                print(f"{head} {g['status']:10}", end="")
+                print(f" | {g['sentence'][:90]}")
             for si, s in enumerate(system):
                 mark = "+" if si in matched_sys else "-"
-                print(f"   {mark}S {s['cameo']:5} {sorted(s['countries'])} {s['date'].get('start')} {s['status']:10} {s['evidence'][:45]} | {s['sentence'][:80]}")
+                when = s["date"].get("start")
+                head = f"   {mark}S {s['cameo']:5} {sorted(s['countries'])} {when}"
+                print(f"{head} {s['status']:10}", end="")
+                print(f" {s['evidence'][:45]} | {s['sentence'][:80]}")
     print()
     print(f"{'level':8} {'P':>6} {'R':>6} {'F1':>6}   (matches / system / gold)")
     for name, (m, n_sys, n_gold) in totals.items():
         p, r, f = prf(m, n_sys, n_gold)
         print(f"{name:8} {p:6.3f} {r:6.3f} {f:6.3f}   ({m} / {n_sys} / {n_gold})")
     if amounts_gold:
-        print(f"amount recall {amounts_found / amounts_gold:.3f} ({amounts_found} / {amounts_gold})")
+        print(
+            f"amount recall {amounts_found / amounts_gold:.3f} ({amounts_found} / {amounts_gold})"
+        )
     if args.calibrate:
         print("\nprecision per rule family (medium):")
         for family, n in sorted(family_all.items()):

@@ -124,7 +124,7 @@ class EventsComponent:
                     source,
                     target,
                     is_negated(tok),
-                    _np_text(topic) if topic is not None else None,
+                    _object_text(topic, np_actors(topic, aat)) if topic is not None else None,
                     conj,
                 )
         for entry in self.lexicon.verbs.get(lemma, ()):
@@ -185,7 +185,8 @@ class EventsComponent:
                 if cand is not None:
                     found.append(cand)
         for cand in found:
-            if cand.entry.sym and len(set(cand.source) | set(cand.target)) < 2:
+            agentless = cand.rule.endswith(("passive", "participle")) or cand.family == "noun"
+            if cand.entry.sym and agentless and not cand.source and len(set(cand.target)) < 2:
                 # "Eleven agreements were signed within the A-B forum": the parties are named
                 # somewhere in the predicate's own clause.
                 parties = _subtree_actors(cand.anchor, aat)

@@ -1,0 +1,159 @@
+"""Event constructions on short sentences: must-have and must-not-have (root, source, target)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import communique
+
+Triple = tuple[str, str | None, str | None]
+
+
+def _coded(text: str, nlp: Language) -> list[tuple[str, str | None, str | None, bool]]:
+    doc = communique.extract(text, published="2024-06-12", nlp=nlp)
+    country = {a.id: ("IGO" if a.kind == "igo" else a.country) for a in doc.actors}
+    return [
+        (e.cameo, country.get(e.source or ""), country.get(e.target or ""), e.negated)
+        for e in doc.events
+    ]
+
+
+CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
+    (
+        "passive",
+        "The Armenian army was attacked by Azerbaijani forces on Monday.",
+        [("19", "AZE", "ARM")],
+        [("19", "ARM", "AZE")],
+    ),
+    (
+        "passive-kill",
+        "Pakistani troops were killed by Taliban fighters on Sunday.",
+        [("19", "PAK", "PAK")],
+        [],
+    ),
+    (
+        "coordination-joint",
+        "France and Germany signed a defense agreement in Paris on Monday.",
+        [("057", "FRA", "DEU")],
+        [("057", "DEU", "FRA")],
+    ),
+    (
+        "coordination-split",
+        "The United States and Britain condemned Iran on Tuesday.",
+        [("111", "USA", "IRN"), ("111", "GBR", "IRN")],
+        [("111", "USA", "GBR")],
+    ),
+    (
+        "nominal",
+        "Turkey's offensive against Kurdish militants in Syria began on Wednesday.",
+        [("19", "TUR", "SYR")],
+        [],
+    ),
+    (
+        "nominal-between",
+        "The meeting between Chinese President Xi Jinping and Russian President "
+        "Vladimir Putin took place in Moscow on Monday.",
+        [("04", "CHN", "RUS")],
+        [("04", "RUS", "CHN")],
+    ),
+    (
+        "light-support",
+        "China voiced support for Pakistan on Monday.",
+        [("051", "CHN", "PAK")],
+        [("051", "PAK", "CHN")],
+    ),
+    (
+        "light-intent",
+        "Japan expressed readiness to participate in the reconstruction of Ukraine.",
+        [("03", "JPN", "UKR")],
+        [("05", "JPN", "UKR")],
+    ),
+    (
+        "light-sanctions",
+        "The European Union imposed sanctions on Belarus on Friday.",
+        [("163", "IGO", "BLR")],
+        [],
+    ),
+    (
+        "light-airstrike",
+        "The Israeli military carried out an airstrike on Gaza on Sunday.",
+        [("195", "ISR", None)],
+        [],
+    ),
+    (
+        "reporting",
+        "Ukrainian officials said Russian forces attacked Ukrainian troops near Kharkiv on Friday.",
+        [("19", "RUS", "UKR")],
+        [("01", "UKR", None), ("11", "UKR", "RUS")],
+    ),
+    (
+        "intent",
+        "Iran agreed to hold talks with Saudi Arabia.",
+        [("036", "IRN", "SAU")],
+        [("040", "IRN", "SAU")],
+    ),
+    (
+        "arrest",
+        "Egyptian police arrested three Sudanese opposition activists in Cairo on Monday.",
+        [("173", "EGY", "SDN")],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "must", "must_not"), CASES, ids=[c[0] for c in CASES])
+def test_events_construction(
+    nlp: Language, name: str, text: str, must: list[Triple], must_not: list[Triple]
+) -> None:
+    coded = _coded(text, nlp)
+    for root, src, tgt in must:
+        assert any(c.startswith(root) and s == src and t == tgt for c, s, t, _ in coded), (
+            name,
+            coded,
+        )
+    for root, src, tgt in must_not:
+        assert not any(c.startswith(root) and s == src and t == tgt for c, s, t, _ in coded), (
+            name,
+            coded,
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        (
+            "Russian Foreign Minister Sergei Lavrov did not meet Ukrainian Foreign Minister "
+            "Dmytro Kuleba in Ankara on Tuesday.",
+            True,
+        ),
+        (
+            "Russian Foreign Minister Sergei Lavrov met Ukrainian Foreign Minister Dmytro Kuleba "
+            "in Ankara on Tuesday.",
+            False,
+        ),
+    ],
+)
+def test_events_negation(nlp: Language, text: str, negated: bool) -> None:
+    coded = [c for c in _coded(text, nlp) if c[0].startswith("04")]
+    assert len(coded) == 1 and coded[0][1:3] == ("RUS", "UKR") and coded[0][3] is negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts say the weather in the region was mild on Monday.",  # no political actor, no act
+        "The company said its profits rose in the second quarter.",
+    ],
+)
+def test_events_none_without_political_act(nlp: Language, text: str) -> None:
+    assert _coded(text, nlp) == []
+
+
+def test_events_repeated_mention_coded_once(nlp: Language) -> None:
+    text = (
+        "China voiced support for Pakistan on Monday. Pakistan welcomed the statement. "
+        "On Monday China voiced support for Pakistan, the ministry said."
+    )
+    coded = [c for c in _coded(text, nlp) if c[:3] == ("051", "CHN", "PAK")]
+    assert len(coded) == 1
