@@ -139,7 +139,7 @@ def _name_spans(ctx: ActorContext) -> list[Span]:
             s += 1
         while e > s and (doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_punct):
             e -= 1
-        if s < e and not any(i in ctx.tags for i in range(s, e)) and doc[e - 1].is_title:
+        if s < e and not any(i in ctx.tags for i in range(s, e)) and doc[s].is_title:
             out.append(doc[s:e])
     taken = {i for span in out for i in range(span.start, span.end)}
     for i in range(len(doc) - 1):

@@ -1,0 +1,188 @@
+"""Actors read from short news texts: countries, organs, IGOs, groups and described people."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import communique
+from communique.records import Actor, Document
+
+pytestmark = pytest.mark.slow
+
+
+def _extract(nlp: Language, text: str) -> Document:
+    return communique.extract(text, published="2024-05-02", nlp=nlp)
+
+
+def _find(doc: Document, **want: object) -> Actor | None:
+    return next(
+        (a for a in doc.actors if all(getattr(a, k) == v for k, v in want.items())), None
+    )
+
+
+def _mentions(doc: Document, actor: Actor) -> list[str]:
+    text = doc.article.text or ""
+    return [text[s:e] for s, e in actor.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Egyptian Foreign Minister Sameh Shoukry met his Ethiopian counterpart Demeke "
+            "Mekonnen in Addis Ababa on Tuesday.",
+            [
+                {"name": "Sameh Shoukry", "kind": "person", "country": "EGY", "role": "GOV",
+                 "title": "Foreign Minister", "code": "EGYGOV"},
+                {"name": "Demeke Mekonnen", "kind": "person", "country": "ETH", "role": "GOV",
+                 "title": "Foreign Minister"},
+            ],
+        ),
+        (
+            "Indian Prime Minister Narendra Modi spoke with Pakistani Prime Minister "
+            "Shehbaz Sharif by phone.",
+            [
+                {"name": "Narendra Modi", "country": "IND", "role": "GOV", "code": "INDGOV"},
+                {"name": "Shehbaz Sharif", "country": "PAK", "role": "GOV"},
+            ],
+        ),
+        (
+            "Geir Pedersen, the U.N. special envoy for Syria, briefed diplomats in Geneva.",
+            [{"name": "Geir Pedersen", "kind": "person", "role": "IGO", "code": "IGOUNO",
+              "country": None}],
+        ),
+        (
+            "Japan's foreign minister, Yoko Kamikawa, said Tokyo would keep talking to Seoul.",
+            [
+                {"name": "Yoko Kamikawa", "country": "JPN", "role": "GOV"},
+                {"kind": "government", "country": "JPN", "role": "GOV", "code": "JPNGOV"},
+            ],
+        ),
+        (
+            "Ankara said Iraqi special forces had killed three militants near Mosul.",
+            [
+                {"kind": "government", "country": "TUR", "role": "GOV", "code": "TURGOV"},
+                {"kind": "government", "country": "IRQ", "role": "MIL", "code": "IRQMIL"},
+                {"kind": "group", "country": "IRQ", "role": "REB"},
+            ],
+        ),
+        (
+            "NATO and the European Union condemned the strike, and the Security Council "
+            "will meet on Friday.",
+            [
+                {"name": "NATO", "kind": "igo", "role": "IGO", "code": "IGOWSTNAT"},
+                {"name": "European Union", "kind": "igo", "code": "IGOEUREEC"},
+                {"name": "UN Security Council", "kind": "igo", "code": "IGOUNO"},
+            ],
+        ),
+        (
+            "Emirati and Saudi officials met in Riyadh on Sunday.",
+            [
+                {"kind": "government", "country": "ARE", "role": "GOV", "code": "AREGOV"},
+                {"kind": "government", "country": "SAU", "role": "GOV", "code": "SAUGOV"},
+            ],
+        ),
+        (
+            "South Korea protested after Japan approved the textbooks, the South Korean "
+            "government said.",
+            [
+                {"name": "South Korea", "kind": "country", "role": None, "code": "KOR"},
+                {"name": "Japan", "kind": "country", "code": "JPN"},
+                {"kind": "government", "country": "KOR", "role": "GOV"},
+            ],
+        ),
+        (
+            "Hezbollah fighters fired rockets at Israeli positions, the Israeli army said.",
+            [
+                {"name": "Hezbollah", "kind": "group", "role": "REB"},
+                {"kind": "government", "country": "ISR", "role": "MIL", "code": "ISRMIL"},
+            ],
+        ),
+        (
+            "Kenyan police arrested two journalists, and opposition lawmakers denounced the "
+            "arrests.",
+            [
+                {"kind": "government", "country": "KEN", "role": "COP", "code": "KENCOP"},
+                {"kind": "group", "country": "KEN", "role": "MED", "code": "KENMED"},
+                {"kind": "group", "country": "KEN", "role": "OPP"},
+            ],
+        ),
+    ],
+)
+def test_actors_described_in_text(nlp: Language, text: str, want: list[dict[str, object]]) -> None:
+    doc = _extract(nlp, text)
+    for fields in want:
+        assert _find(doc, **fields) is not None, (fields, doc.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "forbidden"),
+    [
+        ("Azerbaijani Foreign Minister Jeyhun Bayramov met Turkish officials.", "Azerbaijani"),
+        ("Turkish President Recep Tayyip Erdogan arrived in Baku.", "Turkish"),
+        ("The Azerbaijani-Turkish business forum opened in Ankara.", "Azerbaijani"),
+        ("Emirati Minister of State Khalifa Shaheen Almarar received the envoy.", "Emirati"),
+    ],
+)
+def test_actors_demonyms_never_people(nlp: Language, text: str, forbidden: str) -> None:
+    doc = _extract(nlp, text)
+    assert not [a for a in doc.actors if forbidden in a.name and a.kind == "person"]
+    assert not [a for a in doc.actors if a.name == forbidden]
+
+
+@pytest.mark.parametrize(
+    ("text", "place_word"),
+    [
+        ("The two ministers met in Belgrade, Serbia, on Monday.", "Serbia"),
+        ("The summit was held in Ankara in February.", "Ankara"),
+        ("Pipelines such as Baku-Tbilisi-Ceyhan carry oil to Europe.", "Baku"),
+    ],
+)
+def test_actors_places_are_not_actors(nlp: Language, text: str, place_word: str) -> None:
+    doc = _extract(nlp, text)
+    assert not [a for a in doc.actors if place_word in " ".join(_mentions(doc, a))]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "later"),
+    [
+        (
+            "Iraqi Prime Minister Mohammed Shia al-Sudani met tribal leaders on Monday. "
+            "Sudani said the talks were useful.",
+            "Mohammed Shia al-Sudani",
+            "Sudani",
+        ),
+        (
+            "Egyptian Foreign Minister Sameh Shoukry arrived in Riyadh. Shoukry told "
+            "reporters that the visit would last two days.",
+            "Sameh Shoukry",
+            "Shoukry",
+        ),
+    ],
+)
+def test_actors_surname_is_the_same_person(
+    nlp: Language, text: str, name: str, later: str
+) -> None:
+    doc = _extract(nlp, text)
+    person = _find(doc, name=name)
+    assert person is not None
+    assert _mentions(doc, person) == [name, later]
+
+
+def test_actors_unqualified_ministry_is_lead_country(nlp: Language) -> None:
+    doc = _extract(
+        nlp,
+        "Japanese Foreign Minister Yoko Kamikawa met her South Korean counterpart Cho "
+        "Tae-yul in Tokyo, the Foreign Ministry said.",
+    )
+    ministry = _find(doc, name="Japan Foreign Ministry")
+    assert ministry is not None and ministry.code == "JPNGOV"
+    cho = _find(doc, country="KOR", kind="person")
+    assert cho is not None and cho.title == "Foreign Minister"
+
+
+def test_actors_known_people_when_undescribed(nlp: Language) -> None:
+    doc = _extract(nlp, "Antonio Guterres called for an immediate ceasefire in Gaza.")
+    guterres = _find(doc, name="Antonio Guterres")
+    assert guterres is not None and guterres.code == "IGOUNO" and guterres.role == "IGO"
