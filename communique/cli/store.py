@@ -46,9 +46,17 @@ def store_target(store: str | None, db: Path | None, config: Path | None = None)
     return str(load_config(config)["store"]["url"]) or None
 
 
+def _parse(target: str | None) -> tuple[str, Path]:
+    try:
+        return parse_store_url(target)
+    except CommuniqueError as exc:
+        typer.echo(f"communique: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
 def _open(store: str | None, db: Path | None, *, read_only: bool = True) -> Store:
     target = store_target(store, db)
-    _, path = parse_store_url(target)
+    _, path = _parse(target)
     if read_only and str(path) != ":memory:" and not path.exists():
         typer.echo(f"communique: no store at {path} (run `communique ingest` first)", err=True)
         raise typer.Exit(2)
@@ -244,7 +252,7 @@ def _date_obj(value: str | None) -> date | None:
 def info(db: DbOpt = None, store: StoreOpt = None) -> None:
     """Show the store's location, backend, migrations and row counts."""
     target = store_target(store, db)
-    backend, path = parse_store_url(target)
+    backend, path = _parse(target)
     typer.echo(f"store: {backend}://{path}\nbackend: {backend}\nfile: {path}")
     if str(path) != ":memory:" and not path.exists():
         typer.echo("status: not created yet (run `communique ingest`)")
@@ -272,6 +280,9 @@ def events(
     ] = None,
     place: Annotated[str | None, typer.Option(help="Place name or its country code.")] = None,
     event_id: Annotated[str | None, typer.Option(help="One event.")] = None,
+    min_sources: Annotated[
+        int | None, typer.Option(help="Reported by at least this many outlets.")
+    ] = None,
     mentions: Annotated[
         bool, typer.Option("--mentions", help="List the events' mentions and merge reasons.")
     ] = False,
@@ -285,7 +296,7 @@ def events(
             frame = st.events(
                 actor=actor, dyad=dyad, country=country, since=_date(since), until=_date(until),
                 root=root, cameo=cameo, plover=plover, status=status, place=place,
-                event_id=event_id, limit=limit,
+                event_id=event_id, min_sources=min_sources, limit=limit,
             )
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from exc

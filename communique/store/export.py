@@ -131,7 +131,9 @@ def write_frame(frame: pd.DataFrame, *, format: str, output: Path | None) -> Non
     if format == "csv":
         frame.to_csv(output if output else sys.stdout, index=False)
     elif format == "jsonl":
-        text = frame.to_json(orient="records", lines=True, date_format="iso", force_ascii=False)
+        text = "" if frame.empty else frame.to_json(
+            orient="records", lines=True, date_format="iso", force_ascii=False
+        )
         if output:
             output.write_text(text + ("\n" if text and not text.endswith("\n") else ""), "utf-8")
         else:
