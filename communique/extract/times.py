@@ -1,21 +1,266 @@
-"""times component (first version; deepened by its own issue)."""
+"""Time expressions, event dates and statuses, and the periods of amounts.
+
+The ``communique_times_v1`` component finds DATE, TIME, DURATION and SET expressions and
+normalises them to TIMEX3 values anchored on ``Doc._.communique_published``:
+
+- candidates are spaCy's DATE/TIME entities (trimmed of TimeML signals such as "in", "since")
+  plus the matches of our TIMEX3 grammar (``_timex_rules``), which catches what the small model
+  misses ("44-day war", "every year", "Q3 2022", "the 1990s");
+- absolute calendar dates are parsed by dateparser; ISO weeks, quarters, decades, seasons, day
+  parts, PRESENT/PAST/FUTURE_REF, durations and sets are hand-written TIMEX3 rules because no
+  maintained library produces TIMEX3 values (dateparser and dateutil return datetimes only);
+- a month-day or weekday without a year takes the tense of its clause (``status.tense_of``):
+  the latest occurrence on or before publication for a past event, the next for a future one.
+
+``date_and_status`` and ``period_for`` (the cross-stage interface) read the times computed once
+per doc, looked up by token index, and never raise on odd parses.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from datetime import date, timedelta
 
-__all__ = ["TimesComponent"]
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..records import DateRange, EventStatus, TimeExpr
+from . import status as _status
+from ._timex_calendar import interval
+from ._timex_rules import find, lexicon, normalise
+from ._timex_dates import date_range
+
+__all__ = ["TimesComponent", "date_and_status", "period_for", "time_at"]
+
+_TOKEN_KEY = "communique_time_tokens"
+_NUMERIC_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
+_TRAIL = re.compile(r"(?:'s|’s|[\s,.;:!?)\"'])+$")
 
 
 class TimesComponent:
-    """Writes ``Doc._.communique_times``."""
+    """Writes ``Doc._.communique_times`` (sorted by offset) and a token -> time index."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.communique_times = []
+        self.set_annotations(doc, self.match(doc))
         return doc
+
+    def match(self, doc: Doc) -> list[TimeExpr]:
+        """The normalised time expressions of ``doc`` (pure: writes nothing)."""
+        anchor = doc._.communique_published
+        signals = set(lexicon()["signals"])
+        spans = set(find(doc.text))
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME"):
+                spans.add(_trim(ent, signals))
+        found: list[TimeExpr] = []
+        taken: set[int] = set()
+        for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+            if start >= end or any(i in taken for i in range(start, end)):
+                continue
+            expr = self._normalise(doc, start, end, anchor)
+            if expr is not None:
+                found.append(expr)
+                taken.update(range(start, end))
+        return sorted(found, key=lambda t: t.span)
+
+    def _normalise(self, doc: Doc, start: int, end: int, anchor: date | None) -> TimeExpr | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        text = doc.text[start:end]
+        if _numeric_not_time(span, text):
+            return None
+        tense = _status.tense_of(span.root)
+        norm = normalise(text, anchor, tense, span.sent.text if doc.has_annotation("SENT_START")
+                         else "")
+        if norm is None:
+            return None
+        s_, e_ = norm.start, norm.end
+        if norm.rule == "year" and anchor and _preceded_by(span, ("since",)):
+            e_ = anchor.isoformat()  # "since 1992": from then until publication
+        return TimeExpr(text=text, span=(start, end), type=norm.type, value=norm.value,  # type: ignore[arg-type]
+                        start=s_, end=e_)
+
+    def set_annotations(self, doc: Doc, times: list[TimeExpr]) -> None:
+        """Store the times and the index of the tokens each covers."""
+        doc._.communique_times = times
+        doc.user_data[_TOKEN_KEY] = _token_index(doc, times)
+
+
+def _trim(ent: Span, signals: set[str]) -> tuple[int, int]:
+    tokens = list(ent)
+    while tokens and tokens[0].lower_ in signals:
+        tokens.pop(0)
+    if not tokens:
+        return ent.start_char, ent.start_char
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = ent.doc.text[start:end]
+    trail = _TRAIL.search(text)
+    return start, end - (len(trail.group(0)) if trail else 0)
+
+
+def _numeric_not_time(span: Span, text: str) -> bool:
+    # A bare number the model reads as money or a count ("2000 troops", "$1990") is no year.
+    if not re.fullmatch(r"\d{4}", text):
+        return False
+    before = span.doc.text[max(0, span.start_char - 1) : span.start_char]
+    if before == "$":
+        return True
+    tok = span[0]
+    if tok.ent_type_ in _NUMERIC_ENTS:
+        return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ != "npadvmod" and tok.dep_ == "nummod"
+
+
+def _preceded_by(span: Span, words: tuple[str, ...]) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in words
+
+
+def _token_index(doc: Doc, times: list[TimeExpr]) -> dict[int, int]:
+    index: dict[int, int] = {}
+    for n, tx in enumerate(times):
+        span = doc.char_span(tx.span[0], tx.span[1], alignment_mode="expand")
+        for tok in span or ():
+            index[tok.i] = n
+    return index
+
+
+def _times_with_tokens(doc: Doc) -> list[tuple[TimeExpr, Span]]:
+    times = doc._.communique_times
+    if times is None:
+        return []
+    out = []
+    for tx in times:
+        span = doc.char_span(tx.span[0], tx.span[1], alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((tx, span))
+    return out
+
+
+def time_at(doc: Doc, token: Token) -> TimeExpr | None:
+    """The time expression covering ``token``, or None."""
+    index = doc.user_data.get(_TOKEN_KEY)
+    if index is None:
+        index = _token_index(doc, list(doc._.communique_times or ()))
+        doc.user_data[_TOKEN_KEY] = index
+    n = index.get(token.i)
+    times = doc._.communique_times or ()
+    return times[n] if n is not None and n < len(times) else None
+
+
+def _depth(token: Token) -> list[Token]:
+    path = [token]
+    while path[-1].head is not path[-1] and len(path) < 50:
+        path.append(path[-1].head)
+    return path
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    pa, pb = _depth(a), _depth(b)
+    ib = {t.i: n for n, t in enumerate(pb)}
+    for n, t in enumerate(pa):
+        if t.i in ib:
+            return n + ib[t.i]
+    return 100
+
+
+def _governing(doc: Doc, token: Token, *, types: tuple[str, ...]) -> tuple[TimeExpr, bool] | None:
+    """The time expression of ``token``'s sentence nearest to it in the parse.
+
+    Returns the expression and whether it governs the token (attached to its clause or to the
+    clause it depends on) rather than merely sharing its sentence.
+    """
+    sent = token.sent
+    best: tuple[int, int, TimeExpr] | None = None
+    for tx, span in _times_with_tokens(doc):
+        if tx.type not in types or span.start < sent.start or span.end > sent.end:
+            continue
+        dist = _tree_distance(span.root, token)
+        key = (dist, abs(span.root.i - token.i))
+        if best is None or key < best[:2]:
+            best = (*key, tx)
+    if best is None:
+        return None
+    return best[2], best[0] <= 4
+
+
+def date_and_status(doc: Doc, predicate: Token) -> tuple[DateRange, EventStatus]:
+    """The date and status of the event whose predicate is ``predicate``.
+
+    The date comes from the time expression governing the predicate in the parse, else from
+    its sentence, else (reported news only) from the publication date. Status: hypothetical
+    (if, would, is eyeing), planned (will, plan, goal, a date after publication), background
+    (a date more than about a week before publication, or an explicitly past reference),
+    reported otherwise. A background event never carries the publication date.
+    """
+    try:
+        return _date_and_status(doc, predicate)
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+        return DateRange.unknown(), "reported"
+
+
+def _date_and_status(doc: Doc, predicate: Token) -> tuple[DateRange, EventStatus]:
+    published: date | None = doc._.communique_published
+    window = timedelta(days=int(_status.cues()["reported_window_days"]))
+    found = _governing(doc, predicate, types=("DATE", "TIME"))
+    rng = date_range(found[0]) if found else None
+    hypothetical = _status.is_hypothetical(predicate)
+    planned = _status.is_planned(predicate)
+    ref = found[0].value if found else ""
+    if rng is not None and rng.start is not None and published is not None:
+        start = date.fromisoformat(rng.start)
+        if hypothetical:
+            return rng, "hypothetical"
+        if start > published or planned:
+            return rng, "planned"
+        end = date.fromisoformat(rng.end or rng.start)
+        return rng, "background" if end < published - window else "reported"
+    if hypothetical:
+        return rng or DateRange.unknown(), "hypothetical"
+    if planned or ref == "FUTURE_REF":
+        return rng or DateRange.unknown(), "planned"
+    if ref == "PAST_REF" or (rng is not None and rng.start is not None):
+        return rng or DateRange.unknown(), "background" if ref == "PAST_REF" else "reported"
+    tense = _status.tense_of(predicate)
+    if tense == "present" and not _is_perfect(predicate) and predicate.lemma_ != "say":
+        return DateRange.unknown(), "background"  # a standing fact or habit, not this week's news
+    if published is None:
+        return DateRange.unknown(), "reported"
+    # Undated news of the week: the publication month (CODING.md), never a made-up day.
+    first, last = interval(f"{published.year:04d}-{published.month:02d}")
+    return DateRange(start=first, end=last, precision="month"), "reported"
+
+
+def _is_perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children if c.dep_ == "aux")
+
+
+def period_for(doc: Doc, span: Span) -> tuple[DateRange | None, str | None]:
+    """The period of the amount whose tokens are ``span`` and a kind hint.
+
+    The period is the time expression nearest the amount in the parse within its sentence
+    ("in the first eight months of 2021", "in 2020"); the hint is ``target`` under a goal,
+    plan or future verb, ``forecast`` under an estimate, ``actual`` for a dated past figure.
+    """
+    try:
+        found = _governing(doc, span.root, types=("DATE",))
+        rng = date_range(found[0], keep_interval=True) if found else None
+        hint = _status.kind_hint(span)
+        if hint is None and rng is not None and rng.start is not None:
+            published = doc._.communique_published
+            if published is not None and date.fromisoformat(rng.start) > published:
+                hint = "forecast"
+            elif _status.tense_of(span.root) == "past":
+                hint = "actual"
+        if rng is not None and rng.start is None:
+            rng = None
+        return rng, hint
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+        return None, None
 
 
 @Language.factory("communique_times_v1", assigns=["doc._.communique_times"])
 def make_times(nlp: Language, name: str) -> TimesComponent:
+    """The ``communique_times_v1`` component."""
     return TimesComponent()

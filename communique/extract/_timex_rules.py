@@ -1,0 +1,435 @@
+"""TIMEX3 grammar: one list of rules that both finds time expressions and normalises them.
+
+Each rule is a regular expression over words from ``data/time/lexicon.yml`` plus a handler
+turning its match into a :class:`Norm` anchored on the publication date. ``find()`` runs every
+rule over a text (candidates); ``normalise()`` full-matches one string (a candidate or a spaCy
+DATE/TIME entity). Absolute calendar dates ("Feb. 13", "March 5, 1946", "2021-02-18") are
+parsed by dateparser; the rest -- ISO weeks, quarters, decades, seasons, day parts, PRESENT_REF,
+durations and sets -- are TIMEX3 rules that no library implements, so they are written here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from ..data import read_yaml
+from ._timex_calendar import (
+    Norm,
+    add_units,
+    day_value,
+    interval,
+    month_value,
+    pick_month,
+    pick_month_day,
+    pick_weekday,
+    quarter_value,
+    week_value,
+)
+
+__all__ = ["Norm", "find", "lexicon", "normalise"]
+
+Handler = Callable[[re.Match[str], str, "date | None", "str | None", str], "Norm | None"]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The time lexicon (``communique/data/time/lexicon.yml``)."""
+    data = read_yaml("time", "lexicon.yml")
+    assert isinstance(data, dict)
+    return data
+
+
+def _alt(words: object) -> str:
+    items = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+_LEX = lexicon()
+MON = _alt(_LEX["months"]) + r"\.?"
+WD = _alt(_LEX["weekdays"]) + r"\.?"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+NUM = rf"(?:\d+(?:\.\d+)?|{_TENS}[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_alt(_LEX['numbers'])})"
+UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
+SEASON = _alt(_LEX["seasons"])
+PART = r"(?:morning|afternoon|evening|night)"
+MOD = r"(?:(?:early|late|mid|the\s+(?:beginning|end|start|middle)\s+of)[\s-]+)"
+APPROX = r"(?:(?:almost|nearly|about|some|more\s+than|less\s+than|over|at\s+least|up\s+to|roughly|around|only|just)\s+)"
+YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_ORDN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
+               "fortnight": "W", "month": "M", "quarter": "M", "year": "Y", "decade": "Y",
+               "centurie": "Y", "century": "Y"}
+_UNIT_FACTOR = {"fortnight": 2, "quarter": 3, "decade": 10, "century": 100, "centurie": 100}
+
+
+def _num(word: str) -> float | str:
+    w = re.sub(r"\s+", " ", word.lower())
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    if "-" in w or (" " in w and re.match(_TENS, w)):
+        a, b = re.split(r"[- ]", w, maxsplit=1)
+        return float(_LEX["numbers"][a] + _LEX["numbers"][b])
+    val = _LEX["numbers"].get(w)
+    return "X" if val in (None, "X") else float(val)
+
+
+def _unit(word: str) -> tuple[str, int, bool]:
+    base = word.lower().rstrip("s")
+    return _UNIT_CODES[base], _UNIT_FACTOR.get(base, 1), base in ("second", "minute", "hour")
+
+
+def _duration(n: float | str, unit: str) -> str:
+    code, factor, is_time = _unit(unit)
+    if n == "X":
+        amount = "X"
+    else:
+        total = float(n) * factor
+        amount = str(int(total)) if total == int(total) else str(total)
+    return f"PT{amount}{code}" if is_time else f"P{amount}{code}"
+
+
+def _dated(value: str, rule: str, type_: str = "DATE") -> Norm:
+    start, end = interval(value)
+    return Norm(type_, value, start, end, rule)
+
+
+def _decade_value(digits: str, anchor: date | None) -> str:
+    d = digits.strip("'s").replace("'", "")
+    if len(d) == 4:
+        return d[:3]
+    century = "20" if anchor and int("20" + d) <= anchor.year % 100 + 2000 and d < "30" else "19"
+    return century + d[0]
+
+
+# --- handlers: (match, raw text, anchor, tense, sentence context) -> Norm | None -------------
+
+
+def _h_set_adverb(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm:
+    return Norm("SET", _LEX["set_adverbs"][m.group(0).lower()], rule="set-adverb")
+
+
+def _h_set(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm:
+    n: float | str = 2 if m.group(1) else (_num(m.group(2)) if m.group(2) else 1)
+    return Norm("SET", _duration(n, m.group(3)), rule="set-every")
+
+
+def _h_ref(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm:
+    key = re.sub(r"\s+", " ", m.group(0).lower())
+    return Norm("DATE", _LEX["refs"][key], rule="ref")
+
+
+def _h_deictic(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+    word, part = m.group(1).lower(), (m.group(2) or "").lower()
+    if a is None:
+        return Norm("DATE", "PRESENT_REF", rule="deictic-unanchored") if word == "now" else None
+    shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)  # "this morning": today
+    d = a + timedelta(days=shift)
+    if word in ("tonight",):
+        return Norm("TIME", f"{d.isoformat()}TNI", d.isoformat(), d.isoformat(), "deictic")
+    if part:
+        code = _LEX["day_parts"][part]
+        return Norm("TIME", f"{d.isoformat()}T{code}", d.isoformat(), d.isoformat(), "deictic")
+    return _dated(day_value(d), "deictic")
+
+
+def _h_iso(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+    try:
+        return _dated(date.fromisoformat(m.group(0)).isoformat(), "iso")
+    except ValueError:
+        return None
+
+
+def _h_decade(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm:
+    return _dated(_decade_value(m.group(1), a), "decade")
+
+
+def _h_year(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm:
+    return _dated(m.group(1), "year")
+
+
+def _h_first_months(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm:
+    # "the first eight months of 2021": TIMEX3 has no value for a part-year interval, so the
+    # value is the year and start/end carry the interval (what periods of amounts need).
+    n, year = _num(m.group(1)), int(m.group(3))
+    code, factor, _ = _unit(m.group(2))
+    if n == "X" or code not in ("M", "W"):
+        return _dated(str(year), "first-part-of-year")
+    months = int(float(n) * factor) if code == "M" else 0
+    end = add_units(date(year, 1, 1), months, "M") - timedelta(days=1) if months else None
+    if end is None:
+        end = date(year, 1, 1) + timedelta(weeks=float(n)) - timedelta(days=1)
+    return Norm("DATE", str(year), f"{year}-01-01", end.isoformat(), "first-part-of-year")
+
+
+def _h_half(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+    year = m.group(2) or (str(a.year) if a else None)
+    if year is None:
+        return None
+    return _dated(f"{year}-H{1 if m.group(1).lower() == 'first' else 2}", "half-year")
+
+
+def _last_quarter(a: date) -> tuple[int, int]:
+    q = (a.month - 1) // 3 + 1
+    return (a.year, q - 1) if q > 1 else (a.year - 1, 4)
+
+
+def _h_quarter(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+    low = m.group(0).lower()
+    q_m = re.search(r"q([1-4])|" + ORD, low)
+    year_m = re.search(YEAR, low)
+    if q_m is None:
+        if a is None:
+            return None
+        year, q = _last_quarter(a)
+        if re.search(r"current|this", low):
+            year, q = a.year, (a.month - 1) // 3 + 1
+    else:
+        q = int(q_m.group(1)) if q_m.group(1) else _ORDN[q_m.group(0)]
+        if year_m:
+            year = int(year_m.group(0))
+        elif a is None:
+            return Norm("DATE", f"XXXX-Q{q}", rule="quarter")
+        else:
+            current = (a.month - 1) // 3 + 1
+            year = a.year if q < current or (q == current and t == "future") else a.year - 1
+            if t == "future" and q > current:
+                year = a.year
+    if re.search(r"year[- ](?:ago|earlier)|last\s+year|previous\s+year", low):
+        year -= 1
+    return _dated(quarter_value(year, q), "quarter")
+
+
+def _h_ago(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+    n, unit, direction = _num(m.group(1)), m.group(2), m.group(3).lower()
+    code, factor, is_time = _unit(unit)
+    if n == "X":
+        return Norm("DATE", "PAST_REF" if direction in ("ago", "earlier") else "FUTURE_REF",
+                    rule="ago-vague")
+    if a is None or is_time:
+        return None
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    steps = int(float(n) * factor)
+    if code == "Y" and "quarter" in ctx.lower() and steps == 1:
+        year, q = _last_quarter(a)
+        return _dated(quarter_value(year - 1, q), "ago-quarter")
+    d = add_units(a, sign * steps, code)
+    if code == "Y":
+        value = str(d.year) if factor < 10 else str(d.year)[:3]
+    elif code == "M":
+        value = month_value(d.year, d.month)
+    elif code == "W":
+        value = week_value(d)
+    else:
+        value = day_value(d)
+    return _dated(value, "ago")
+
+
+def _h_duration(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+    if m.group(3) and m.group(3).lower() == "old":
+        return None  # an age, not a time expression
+    return Norm("DURATION", _duration(_num(m.group(1)), m.group(2)), rule="duration")
+
+
+def _h_vague_units(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm:
+    return Norm("DURATION", _duration("X", m.group(1)), rule="duration-vague")
+
+
+_RELATIVE_UNIT = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1,
+                  "the past": -1, "previous": -1, "the previous": -1, "this past": -1,
+                  "next": 1, "coming": 1, "the coming": 1, "the next": 1, "the following": 1}
+
+
+def _h_relative(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+    if a is None:
+        return None
+    shift = _RELATIVE_UNIT[re.sub(r"\s+", " ", m.group(1).lower())]
+    unit = m.group(2).lower()
+    if unit in ("week", "weekend"):
+        d = a + timedelta(weeks=shift)
+        value = week_value(d) + ("-WE" if unit == "weekend" else "")
+    elif unit == "month":
+        d = add_units(a, shift, "M")
+        value = month_value(d.year, d.month)
+    elif unit == "quarter":
+        y, q = a.year, (a.month - 1) // 3 + 1 + shift
+        y, q = (y - 1, 4) if q == 0 else (y + 1, 1) if q == 5 else (y, q)
+        value = quarter_value(y, q)
+    elif unit == "decade":
+        value = str(a.year + 10 * shift)[:3]
+    elif unit == "century":
+        value = str(a.year + 100 * shift)[:2]
+    elif unit in _LEX["seasons"]:
+        value = f"{a.year + shift}-{_LEX['seasons'][unit]}"
+    else:
+        value = str(a.year + shift)
+    return _dated(value, "relative-unit")
+
+
+def _h_weekday(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+    key = m.group(2).lower().rstrip(".")
+    shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get((m.group(1) or "").lower(), 0)
+    if a is None:
+        return Norm("DATE", f"XXXX-WXX-{_LEX['weekdays'][key] + 1}", rule="weekday")
+    d = pick_weekday(_LEX["weekdays"][key], a, t, shift=shift)
+    if m.group(3):
+        code = _LEX["day_parts"][m.group(3).lower()]
+        return Norm("TIME", f"{d.isoformat()}T{code}", d.isoformat(), d.isoformat(), "weekday")
+    return _dated(day_value(d), "weekday")
+
+
+def _month_no(word: str) -> int:
+    return int(_LEX["months"][word.lower().rstrip(".")])
+
+
+def _h_month_day(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+    words = re.findall(r"[A-Za-z]+\.?|\d+", raw)
+    months = [w for w in words if w.lower().rstrip(".") in _LEX["months"]]
+    nums = [int(w) for w in words if w.isdigit()]
+    if not months or not nums:
+        return None
+    month = _month_no(months[-1])
+    year = next((n for n in nums if n >= 1000), None)
+    day = next((n for n in nums if n <= 31), None)
+    if day is None:
+        return None
+    if year is not None:
+        parsed = _dateparser(a).get_date_data(m.group(0)).date_obj
+        d = parsed.date() if parsed else None
+    else:
+        d = pick_month_day(month, day, a, t) if a else None
+        if d is None:
+            return Norm("DATE", f"XXXX-{month:02d}-{day:02d}", rule="month-day")
+    return _dated(day_value(d), "month-day") if d else None
+
+
+def _h_month(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+    words = re.findall(r"[A-Za-z]+\.?", m.group(0))
+    mon = next((w for w in reversed(words) if w.lower().rstrip(".") in _LEX["months"]), None)
+    if mon is None or not mon[0].isupper():
+        return None  # "may" or "march" in lower case are a verb or a noun
+    month = _month_no(mon)
+    year_m = re.search(YEAR, m.group(0))
+    if year_m:
+        return _dated(month_value(int(year_m.group(0)), month), "month")
+    if a is None:
+        return Norm("DATE", f"XXXX-{month:02d}", rule="month")
+    low = m.group(0).lower()
+    shift = -1 if re.search(r"\b(?:last|past)\b", low) else 1 if "next" in low else 0
+    if "this" in low:
+        t = None
+    return _dated(month_value(pick_month(month, a, t, shift=shift), month), "month")
+
+
+def _h_season(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+    season = _LEX["seasons"][m.group(2).lower()]
+    if m.group(3):
+        return _dated(f"{m.group(3)}-{season}", "season")
+    return Norm("DATE", f"{a.year}-{season}", rule="season") if a else None
+
+
+def _h_clock(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+    low = m.group(0).lower()
+    if low in ("noon", "midday"):
+        hh, mm = 12, 0
+    elif low == "midnight":
+        hh, mm = 24, 0
+    else:
+        hh, mm = int(m.group(1)), int(m.group(2) or 0)
+        if hh > 12 or mm > 59:
+            return None
+        if "p" in (m.group(3) or "").lower() and hh < 12:
+            hh += 12
+        elif hh == 12 and "a" in (m.group(3) or "").lower():
+            hh = 0
+    day = a.isoformat() if a else "XXXX-XX-XX"
+    return Norm("TIME", f"{day}T{hh:02d}:{mm:02d}", rule="clock")
+
+
+@lru_cache(maxsize=32)
+def _dateparser(anchor: date | None = None) -> Any:
+    # One parser per anchor (documents of a batch share few publication dates).
+    from dateparser.date import DateDataParser
+
+    settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past"}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _h_dateparser(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+    # Fallback for spaCy entities the grammar does not cover ("Dec 5th 1999", "5/6/1998").
+    if a is None:
+        return None
+    data = _dateparser(a).get_date_data(m.group(0))
+    if data.date_obj is None or not re.search(r"\d", m.group(0)):
+        return None
+    d = data.date_obj.date()
+    if data.period == "year":
+        return _dated(str(d.year), "dateparser")
+    if data.period == "month":
+        return _dated(month_value(d.year, d.month), "dateparser")
+    return _dated(day_value(d), "dateparser")
+
+
+RULES: list[tuple[str, str, Handler]] = [
+    ("set-adverb", _alt(_LEX["set_adverbs"]), _h_set_adverb),
+    ("set-every", rf"(?:every|each|per)\s+(other\s+)?(?:({NUM})\s+)?({UNIT})", _h_set),
+    ("iso", r"\d{4}-\d{2}-\d{2}", _h_iso),
+    ("deictic", rf"(today|yesterday|tomorrow|tonight)(?:\s+({PART}))?", _h_deictic),
+    ("deictic-part", rf"(this)\s+({PART})", _h_deictic),
+    ("ref", _alt(_LEX["refs"]), _h_ref),
+    ("decade", rf"(?:{MOD})?(?:the\s+)?(?:{MOD})?(\d{{4}}s|'?\d0'?s)", _h_decade),
+    ("first-months", rf"(?:the\s+)?first\s+({NUM})\s+({UNIT})\s+of\s+({YEAR})", _h_first_months),
+    ("half", rf"(?:the\s+)?(first|second)\s+half(?:\s+of\s+({YEAR}))?", _h_half),
+    ("quarter", rf"(?:the\s+)?(?:(?:this|last|next)\s+year's\s+)?(?:(?:fiscal|latest|last|"
+     rf"recent|most\s+recent|current|year[- ]ago|year[- ]earlier|same)[\s-]+)?(?:{ORD}[\s-]+)?"
+     rf"(?:fiscal\s+)?quarter(?:\s+of\s+{YEAR}|\s+{YEAR})?|q[1-4]\s+{YEAR}|{YEAR}\s+q[1-4]",
+     _h_quarter),
+    ("ago", rf"(?:{APPROX})?({NUM})\s+({UNIT})\s+(ago|earlier|later|from\s+now|hence)", _h_ago),
+    ("month-day", rf"(?:{MON}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+     rf"{MON})(?:,?\s+{YEAR})?", _h_month_day),
+    ("month", rf"(?:{MOD}|(?:last|next|this|this\s+past)\s+)?{MON}(?:,?\s+(?:of\s+)?{YEAR})?",
+     _h_month),
+    ("weekday", rf"(?:(last|next|this|past|coming)\s+)?({WD})(?:\s+({PART}))?", _h_weekday),
+    ("season", rf"(?:(this|last|next|early|late|the)\s+)?({SEASON})(?:\s+(?:of\s+)?({YEAR}))?",
+     _h_season),
+    ("relative", r"(?:(?:early|late|mid|earlier|later)[\s-]+)?(this\s+past|the\s+current|current|"
+     r"this|last|next|the\s+previous|previous|the\s+coming|coming|the\s+following)\s+"
+     r"(week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)",
+     _h_relative),
+    ("year", rf"(?:{MOD}|fiscal\s+(?:year\s+)?|(?:the\s+)?year\s+)?({YEAR})", _h_year),
+    ("duration", rf"(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|final|coming|previous|"
+     rf"following|latest|remaining|initial|entire|whole|full)\s+)?(?:{APPROX})?({NUM})"
+     rf"[\s-]+({UNIT})(?:[\s-]+(long|old))?", _h_duration),
+    ("clock", r"(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|noon|midday|midnight", _h_clock),
+]
+
+_COMPILED = [(name, re.compile(pat, re.IGNORECASE), h) for name, pat, h in RULES]
+_FALLBACK = re.compile(r".+")
+
+
+def normalise(text: str, anchor: date | None, tense: str | None, context: str = "") -> Norm | None:
+    """Normalise one whole expression, or None when no rule covers all of it."""
+    raw = re.sub(r"\s+", " ", text.strip())
+    for _name, rx, handler in _COMPILED:
+        m = rx.fullmatch(raw)
+        if m:
+            return handler(m, raw, anchor, tense, context)
+    m = _FALLBACK.fullmatch(raw)
+    if m and re.search(r"\d", raw) and len(raw) <= 30:
+        return _h_dateparser(m, raw, anchor, tense, context)
+    return None
+
+
+def find(text: str) -> list[tuple[int, int]]:
+    """Character spans in ``text`` where some rule matches (overlapping candidates)."""
+    spans: set[tuple[int, int]] = set()
+    for _name, rx, _handler in _COMPILED:
+        for m in re.finditer(rf"(?<![\w$-])(?:{rx.pattern})(?![\w-])", text, re.IGNORECASE):
+            spans.add((m.start(), m.end()))
+    return sorted(spans)

@@ -1,0 +1,131 @@
+"""Tense, modality and plan cues of a clause: what decides an event's status and a figure's kind.
+
+Reads the dependency parse around a predicate and the cue lists of
+``communique/data/time/status_cues.yml``. spaCy gives tags and morphology; which of them make
+an event planned, hypothetical or background is Communique's coding rule (CODING.md "Dates and
+status"), so it is written here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from ..data import read_yaml
+
+__all__ = ["clause_verb", "cues", "is_hypothetical", "is_planned", "kind_hint", "tense_of"]
+
+# Dependency labels through which a clause inherits the plan or condition of its head
+# ("plans to visit", "a goal to bring", "agreed to hold").
+_CHAIN = {"xcomp", "acl", "relcl", "ccomp", "advcl", "conj", "pobj", "prep", "dobj", "attr",
+          "pcomp", "acomp", "nsubjpass", "auxpass"}
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    """The status cue lists."""
+    data = read_yaml("time", "status_cues.yml")
+    assert isinstance(data, dict)
+    return data
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb heading the clause ``token`` sits in (the token itself when it is one)."""
+    node = token
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def _aux(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _heads(token: Token, limit: int = 4) -> list[Token]:
+    """``token`` and the heads it inherits plans and conditions from."""
+    out = [token]
+    node = token
+    for _ in range(limit):
+        if node.head is node or node.dep_ not in _CHAIN:
+            break
+        node = node.head
+        out.append(node)
+    return out
+
+
+def tense_of(token: Token) -> str | None:
+    """``past``, ``future`` or ``present`` for the clause of ``token``; None when unclear."""
+    verb = clause_verb(token)
+    c = cues()
+    for node in _heads(verb, 3):
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(a.lower_ in c["future_aux"] for a in _aux(node)):
+            return "future"
+        if node.lemma_.lower() in c["future_verbs"] and node is not verb and node.tag_ != "VBD":
+            return "future"
+        if node.tag_ == "VBD" or any(a.tag_ == "VBD" for a in _aux(node)):
+            return "past"
+        if node.tag_ == "VBN" and any(a.lemma_ == "have" for a in _aux(node)):
+            return "past"
+        if node.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in _aux(node)):
+            if node.tag_ == "VBG" and any(a.lemma_ == "be" for a in _aux(node)):
+                # "is meeting on Friday": a present progressive with a date is scheduled.
+                return "future"
+            return "present"
+    return None
+
+
+def is_hypothetical(predicate: Token) -> bool:
+    """A conditional or speculative event: "if", "would", "could", "is eyeing"."""
+    c = cues()
+    for node in _heads(predicate, 3):
+        if any(a.lower_ in c["modal_aux"] for a in _aux(node)):
+            return True
+        if any(ch.dep_ == "mark" and ch.lower_ in c["conditional_marks"] for ch in node.children):
+            return True
+        if node is predicate and node.lemma_.lower() in c["speculative_verbs"]:
+            return node.tag_ in ("VBG", "VBZ", "VBP")
+    return False
+
+
+def is_planned(predicate: Token) -> bool:
+    """A future or intended event: "will", "plans to", "a goal to", "is scheduled to"."""
+    c = cues()
+    chain = _heads(predicate, 4)
+    for node in chain:
+        if any(a.lower_ in c["future_aux"] for a in _aux(node)):
+            return True
+        if node is predicate:
+            continue
+        lemma = node.lemma_.lower()
+        if lemma in c["future_verbs"] and node.pos_ in ("VERB", "AUX", "ADJ"):
+            return True
+        if lemma in c["future_nouns"] and node.pos_ == "NOUN":
+            return True
+    # "be going to", "be about to", "be set/due/scheduled to" on the predicate itself
+    return any(
+        ch.dep_ == "aux" and ch.lower_ == "to" and predicate.head.lemma_ in ("go", "set", "due")
+        for ch in predicate.children
+    )
+
+
+def kind_hint(span: Span) -> str | None:
+    """``target`` (goal, plan, pledge), ``forecast`` (estimate, capacity) or None."""
+    c = cues()
+    root = span.root
+    chain = _heads(root, 6)
+    lemmas = {n.lemma_.lower() for n in chain} | {
+        ch.lemma_.lower() for n in chain for ch in n.children if ch.dep_ in ("dobj", "nsubj")
+    }
+    if lemmas & set(c["forecast_words"]):
+        return "forecast"
+    if lemmas & (set(c["future_nouns"]) | set(c["future_verbs"])):
+        return "target"
+    if any(tense_of(n) == "future" for n in chain if n.pos_ in ("VERB", "AUX")):
+        return "target"
+    return None
