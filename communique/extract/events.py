@@ -385,8 +385,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
             if "sym:True" in ev.evidence
             else (ev.source, ev.target)
         )
-        code = "04" if ev.root == "04" else ev.cameo
-        key = (pair, code, ev.date.start, ev.negated)
+        if ev.root == "04":
+            # "met" and "discussed at the meeting" are one consultation: same pair and month.
+            key = (pair, "04", (ev.date.start or "")[:7], ev.negated)
+        else:
+            key = (pair, ev.cameo, ev.date.start, ev.negated)
         kept = best.get(key)
         if kept is None:
             best[key] = ev
@@ -401,6 +404,9 @@ def _better(new: Event, old: Event) -> bool:
         return True
     if old.root == "04" and new.cameo == "040" and old.cameo != "040":
         return False
+    precision = ("unknown", "year", "range", "month", "day")
+    if new.date.precision != old.date.precision:
+        return precision.index(new.date.precision) > precision.index(old.date.precision)
     return new.confidence > old.confidence
 
 
