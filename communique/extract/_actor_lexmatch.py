@@ -86,7 +86,7 @@ class PhraseIndex:
             head = "".join(t.text_with_ws for t in doc[i - n + 1 : i]).lower()
             if n > 1 and not doc[i - 1].whitespace_ and doc[i - 1].text not in ("-", "–"):
                 continue
-            for tail in (last.lower_, last.lemma_.lower()):
+            for tail in (last.lower_, last.lemma_.lower(), *_singulars(last.lower_)):
                 phrase = head + tail
                 if phrase in self._phrases:
                     return i - n + 1, phrase
@@ -111,3 +111,15 @@ class ActorContext:
         if tag is None or (kinds and tag.kind not in kinds):
             return None
         return tag
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    # The tagger leaves capitalised plurals unlemmatised ("Presidents" as NNPS): regular
+    # English plural endings are enough for titles and group nouns.
+    if word.endswith("ies"):
+        return (word[:-3] + "y",)
+    if word.endswith("men"):
+        return (word[:-3] + "man",)
+    if word.endswith("s") and not word.endswith("ss"):
+        return (word[:-1],)
+    return ()

@@ -80,6 +80,14 @@ def _describe_left(ctx: ActorContext, person: Person, k: int, *, stop: int) -> b
             person.desc += tuple(range(start, k + 1))
             found, k = True, start - 1
             continue
+        organ = ctx.lexicon.groups.get(doc[k].lower_)
+        if organ is not None and organ.kind == "government" and person.title is not None:
+            # "Russian military spokesman X": the organ spoken for sets the role
+            if person.role == "GOV":
+                person.role = organ.role
+            person.desc += (k,)
+            k -= 1
+            continue
         if doc[k].lower_ in _COUNTERPART:
             counterpart = True
             person.desc += (k,)

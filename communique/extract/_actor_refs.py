@@ -71,21 +71,24 @@ def _title_mention(
         return None
     start, term = hit
     title = term.title() if token.tag_ in ("NNS", "NNPS") else doc[start : i + 1].text
+    title_start = start
     countries: list[Country] = []
-    k = start - 1
-    while k >= token.sent.start:
+    # Nationalities among the phrase's premodifiers ("a Russian military spokesman").
+    for k in range(max(token.sent.start, token.left_edge.i), start):
         tag = ctx.tag(k, "demonym", "country")
-        if tag is not None and isinstance(tag.entry, Country):
-            countries.insert(0, tag.entry)
-            start, k = tag.start, tag.start - 1
-        elif doc[k].lower_ in ("and", ",", "'s", "’s"):
-            k -= 1
-        else:
-            break
+        if tag is not None and isinstance(tag.entry, Country) and k not in ctx.used:
+            countries.append(tag.entry)
+            start = min(start, tag.start)
     role = ctx.lexicon.titles[term]
+    for k in range(max(token.sent.start, token.left_edge.i), title_start):
+        # "a military spokesman": the organ the office holder speaks for sets the role
+        organ = ctx.lexicon.groups.get(doc[k].lower_)
+        if organ is not None and organ.kind == "government" and role == "GOV":
+            role = organ.role
     if countries:
         keys = tuple(
-            ActorKey(kind="person", name=f"{title} of {c.name}", country=c.iso3, role=role,
+            ActorKey(kind="person", name=f"{title[:1].upper()}{title[1:]} of {c.name}",
+                     country=c.iso3, role=role,
                      title=title, code=actor_code(c.iso3, role))
             for c in dict.fromkeys(countries)
         )

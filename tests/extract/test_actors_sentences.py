@@ -108,6 +108,21 @@ def _mentions(doc: Document, actor: Actor) -> list[str]:
                 {"kind": "group", "country": "KEN", "role": "OPP"},
             ],
         ),
+        (
+            "Russian military spokesman Igor Konashenkov said a Russian military spokesman "
+            "had been misquoted.",
+            [
+                {"name": "Igor Konashenkov", "country": "RUS", "role": "MIL", "code": "RUSMIL"},
+                {"name": "Spokesman of Russia", "kind": "person", "role": "MIL"},
+            ],
+        ),
+        (
+            "The Azerbaijani and Turkish Presidents signed the declaration.",
+            [
+                {"name": "President of Azerbaijan", "kind": "person", "code": "AZEGOV"},
+                {"name": "President of Turkey", "kind": "person", "code": "TURGOV"},
+            ],
+        ),
     ],
 )
 def test_actors_described_in_text(nlp: Language, text: str, want: list[dict[str, object]]) -> None:
@@ -186,3 +201,15 @@ def test_actors_known_people_when_undescribed(nlp: Language) -> None:
     doc = _extract(nlp, "Antonio Guterres called for an immediate ceasefire in Gaza.")
     guterres = _find(doc, name="Antonio Guterres")
     assert guterres is not None and guterres.code == "IGOUNO" and guterres.role == "IGO"
+
+
+def test_actors_plural_title_and_pronoun_are_both_ministers(nlp: Language) -> None:
+    doc = _extract(
+        nlp,
+        "Indian Foreign Minister S. Jaishankar met his Chinese counterpart Wang Yi in Moscow. "
+        "The ministers agreed that troops should disengage. They also discussed trade.",
+    )
+    for name in ("S. Jaishankar", "Wang Yi"):
+        person = _find(doc, name=name)
+        assert person is not None
+        assert {"The ministers", "They"} <= set(_mentions(doc, person)), doc.actors
