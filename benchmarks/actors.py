@@ -48,7 +48,8 @@ def read_conll(path: Path) -> Iterator[tuple[str, dict[str, list[Span]]]]:
             continue
         if not tokens:
             continue
-        text, spans, pos = "", {"S": [], "T": [], "R": []}, 0
+        text, pos = "", 0
+        spans: dict[str, list[Span]] = {"S": [], "T": [], "R": []}
         open_span: tuple[str, int, int] | None = None
         for word, tag in tokens:
             start = pos
@@ -81,7 +82,7 @@ def mentions_of(doc: object) -> tuple[list[Span], list[Span]]:
     """(our actor mention spans, baseline NER spans) of a processed doc."""
     ours = [tuple(m) for a in doc._.communique_actors for m in a.mentions]  # type: ignore[attr-defined]
     base = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in BASELINE_LABELS]  # type: ignore[attr-defined]
-    return ours, base  # type: ignore[return-value]
+    return ours, base
 
 
 def run_docs(nlp: object, texts: list[str]) -> Iterator[object]:

@@ -141,8 +141,7 @@ def find_groups(ctx: ActorContext) -> tuple[list[Mention], list[Pending]]:
             pending.append(Pending(start, i + 1, group))
             ctx.used.update(range(start, i + 1))
         elif group.bare == "yes":
-            country = _sentence_country(ctx, token)
-            key = group_key(country, group, doc[start : i + 1].text)
+            key = group_key(_sentence_country(ctx, token), group, doc[start : i + 1].text)
             mentions.append(Mention(start, i + 1, (key,), "bare-group"))
             ctx.used.update(range(start, i + 1))
     return mentions, pending
@@ -199,7 +198,8 @@ def _is_agent(token: Token) -> bool:
 
 def find_names(ctx: ActorContext) -> list[Mention]:
     """Capitals as governments, IGOs, countries and other named organisations."""
-    doc, mentions, seen = ctx.doc, [], set()
+    doc, mentions = ctx.doc, []
+    seen: set[int] = set()
     for tag in sorted(set(ctx.tags.values()), key=lambda t: t.start):
         if seen.intersection(range(tag.start, tag.end)) or ctx.used.intersection(
             range(tag.start, tag.end)

@@ -8,7 +8,7 @@ NER spans are trimmed against these tags.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -74,7 +74,7 @@ class PhraseIndex:
     strings: we compare the lowercased words with the last one lemmatised, longest first.
     """
 
-    def __init__(self, phrases: dict[str, object], *, max_words: int = 5) -> None:
+    def __init__(self, phrases: Mapping[str, object], *, max_words: int = 5) -> None:
         self._phrases = phrases
         self._max = max_words
 
