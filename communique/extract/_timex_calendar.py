@@ -70,6 +70,8 @@ def add_units(d: date, n: int, unit: str) -> date:
 
 def interval(value: str) -> tuple[str | None, str | None]:
     """First and last day covered by a DATE value, or (None, None) when it has none."""
+    if not value[:3].isdigit():
+        return None, None  # PRESENT_REF, XXXX-10-11, P3M: no calendar interval
     try:
         if len(value) == 10 and value[4] == "-" and value[7] == "-":
             return value, value

@@ -49,8 +49,19 @@ def _alt(words: object) -> str:
 
 
 _LEX = lexicon()
-MON = _alt(_LEX["months"]) + r"\.?"
-WD = _alt(_LEX["weekdays"]) + r"\.?"
+
+
+def _names(table: dict[str, int]) -> str:
+    # Full names as they are; abbreviations ("Feb.", "Thurs.") only with their full stop,
+    # except in day-month dates (MON_DAY) where "Feb 13" is unambiguous.
+    full = [w for w in table if len(w) > 4 or w in ("may", "june", "july")]
+    abbrev = [w for w in table if w not in full]
+    return f"(?:{_alt(full)}|{_alt(abbrev)}\\.)"
+
+
+MON = _names(_LEX["months"])
+MON_DAY = _alt(_LEX["months"]) + r"\.?"
+WD = _names(_LEX["weekdays"])
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 NUM = rf"(?:\d+(?:\.\d+)?|{_TENS}[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_alt(_LEX['numbers'])})"
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
@@ -201,6 +212,8 @@ def _h_quarter(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: s
                 year = a.year
     if re.search(r"year[- ](?:ago|earlier)|last\s+year|previous\s+year", low):
         year -= 1
+    elif year_m and "period" in low:  # "the 1988 period": the same quarter that year
+        year = int(year_m.group(0))
     return _dated(quarter_value(year, q), "quarter")
 
 
@@ -326,10 +339,12 @@ def _h_month(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str
 
 
 def _h_season(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
-    season = _LEX["seasons"][m.group(2).lower()]
-    if m.group(3):
-        return _dated(f"{m.group(3)}-{season}", "season")
-    return Norm("DATE", f"{a.year}-{season}", rule="season") if a else None
+    season = _LEX["seasons"][(m.group(2) or m.group(5)).lower()]
+    year = m.group(3) or m.group(6)
+    if year:
+        return _dated(f"{year}-{season}", "season")
+    shift = {"last": -1, "next": 1}.get((m.group(1) or "").lower(), 0)
+    return Norm("DATE", f"{a.year + shift}-{season}", rule="season") if a else None
 
 
 def _h_clock(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
@@ -388,15 +403,17 @@ RULES: list[tuple[str, str, Handler]] = [
     ("half", rf"(?:the\s+)?(first|second)\s+half(?:\s+of\s+({YEAR}))?", _h_half),
     ("quarter", rf"(?:the\s+)?(?:(?:this|last|next)\s+year's\s+)?(?:(?:fiscal|latest|last|"
      rf"recent|most\s+recent|current|year[- ]ago|year[- ]earlier|same)[\s-]+)?(?:{ORD}[\s-]+)?"
-     rf"(?:fiscal\s+)?quarter(?:\s+of\s+{YEAR}|\s+{YEAR})?|q[1-4]\s+{YEAR}|{YEAR}\s+q[1-4]",
+     rf"(?:fiscal\s+)?quarter(?:\s+of\s+{YEAR}|\s+{YEAR})?|q[1-4]\s+{YEAR}|{YEAR}\s+q[1-4]|"
+     rf"(?:the\s+)?(?:year[- ]earlier|year[- ]ago|latest|comparable|{YEAR})\s+period",
      _h_quarter),
     ("ago", rf"(?:{APPROX})?({NUM})\s+({UNIT})\s+(ago|earlier|later|from\s+now|hence)", _h_ago),
-    ("month-day", rf"(?:{MON}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-     rf"{MON})(?:,?\s+{YEAR})?", _h_month_day),
+    ("month-day", rf"(?:{MON_DAY}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+     rf"{MON_DAY})(?:,?\s+{YEAR})?", _h_month_day),
     ("month", rf"(?:{MOD}|(?:last|next|this|this\s+past)\s+)?{MON}(?:,?\s+(?:of\s+)?{YEAR})?",
      _h_month),
     ("weekday", rf"(?:(last|next|this|past|coming)\s+)?({WD})(?:\s+({PART}))?", _h_weekday),
-    ("season", rf"(?:(this|last|next|early|late|the)\s+)?({SEASON})(?:\s+(?:of\s+)?({YEAR}))?",
+    ("season", rf"(?:(this|last|next|early|late|the)\s+)({SEASON})(?:\s+(?:of\s+)?({YEAR}))?|"
+     rf"()({SEASON})\s+(?:of\s+)?({YEAR})",
      _h_season),
     ("relative", r"(?:(?:early|late|mid|earlier|later)[\s-]+)?(this\s+past|the\s+current|current|"
      r"this|last|next|the\s+previous|previous|the\s+coming|coming|the\s+following)\s+"
@@ -421,7 +438,7 @@ def normalise(text: str, anchor: date | None, tense: str | None, context: str = 
         if m:
             return handler(m, raw, anchor, tense, context)
     m = _FALLBACK.fullmatch(raw)
-    if m and re.search(r"\d", raw) and len(raw) <= 30:
+    if m and re.search(r"\d", raw) and re.search(r"[A-Za-z]{3}", raw) and len(raw) <= 30:
         return _h_dateparser(m, raw, anchor, tense, context)
     return None
 

@@ -64,19 +64,20 @@ def tense_of(token: Token) -> str | None:
     for node in _heads(verb, 3):
         if node.pos_ not in ("VERB", "AUX"):
             continue
-        if any(a.lower_ in c["future_aux"] for a in _aux(node)):
+        auxes = _aux(node)
+        if any(a.lower_ in c["future_aux"] for a in auxes):
             return "future"
-        if node.lemma_.lower() in c["future_verbs"] and node is not verb and node.tag_ != "VBD":
-            return "future"
-        if node.tag_ == "VBD" or any(a.tag_ == "VBD" for a in _aux(node)):
+        if node is not verb and node.lemma_.lower() in c["future_verbs"]:
+            return "future"  # "planned to leave on Thursday": the leaving is ahead
+        if node.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
             return "past"
-        if node.tag_ == "VBN" and any(a.lemma_ == "have" for a in _aux(node)):
-            return "past"
-        if node.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in _aux(node)):
-            if node.tag_ == "VBG" and any(a.lemma_ == "be" for a in _aux(node)):
+        if node.tag_ == "VBN" and (any(a.lemma_ == "have" for a in auxes) or not auxes):
+            return "past"  # "has met", "the injunction issued Thursday"
+        if node.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            if node.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
                 # "is meeting on Friday": a present progressive with a date is scheduled.
                 return "future"
-            return "present"
+            return "future" if node.lemma_.lower() in c["future_verbs"] else "present"
     return None
 
 

@@ -71,8 +71,7 @@ class TimesComponent:
         if _numeric_not_time(span, text):
             return None
         tense = _status.tense_of(span.root)
-        norm = normalise(text, anchor, tense, span.sent.text if doc.has_annotation("SENT_START")
-                         else "")
+        norm = normalise(text, anchor, tense, _context(span))
         if norm is None:
             return None
         s_, e_ = norm.start, norm.end
@@ -111,6 +110,17 @@ def _numeric_not_time(span: Span, text: str) -> bool:
         return True
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ != "npadvmod" and tok.dep_ == "nummod"
+
+
+def _context(span: Span) -> str:
+    # The sentence and the one before it: enough to tell a quarterly report ("a year ago" is
+    # then the year-ago quarter) without reading the whole document.
+    doc = span.doc
+    if not doc.has_annotation("SENT_START"):
+        return doc.text[max(0, span.start_char - 300) : span.end_char + 300]
+    sent = span.sent
+    prev = doc[sent.start - 1].sent if sent.start > 0 else sent
+    return doc.text[prev.start_char : sent.end_char]
 
 
 def _preceded_by(span: Span, words: tuple[str, ...]) -> bool:
