@@ -73,18 +73,12 @@ def np_actors(token: Token | None, actors_at: ActorsAt) -> tuple[str, ...]:
     # Pre-modifiers and appositions carry the actor when the head is generic ("Turkish
     # counterpart", "the Azerbaijani-Turkish business forum").
     for child in token.children:
-        if child.dep_ in _NOUN_SOURCE_DEPS or child.dep_ in ("appos", "conj"):
-            for actor in (
-                np_actors(child, actors_at) if child.dep_ in ("appos", "conj") else actors_at(child)
-            ):
-                if actor not in found:
-                    found.append(actor)
-            if child.dep_ in _NOUN_SOURCE_DEPS:
-                for sub in child.children:
-                    if sub.dep_ == "conj":
-                        for actor in actors_at(sub):
-                            if actor not in found:
-                                found.append(actor)
+        if child.dep_ in ("appos", "conj"):
+            found.extend(a for a in np_actors(child, actors_at) if a not in found)
+        elif child.dep_ in _NOUN_SOURCE_DEPS and child.i < token.i:
+            # the whole pre-modifier, so "a U.S. Senate committee" finds "U.S."
+            for sub in child.subtree:
+                found.extend(a for a in actors_at(sub) if a not in found)
     if found:
         return tuple(found)
     # "Turkey was among the first countries (that voiced ...)": the copula's subject.

@@ -32,6 +32,7 @@ class LexEntry:
     refine: str | None = None
     report: bool = False
     only: str | None = None
+    alleged: bool = False
 
     @property
     def conditional(self) -> bool:
@@ -78,6 +79,7 @@ def _entry(raw: dict[str, object]) -> LexEntry:
         refine=str(raw["refine"]) if raw.get("refine") else None,
         report=bool(raw.get("report", False)),
         only=str(raw["only"]) if raw.get("only") else None,
+        alleged=bool(raw.get("alleged", False)),
     )
 
 

@@ -76,6 +76,8 @@ def threat_code(code: str) -> str:
         return "1312"
     if code in ("161", "164", "165"):
         return "1313"
+    if code.startswith("166"):
+        return "136"
     if code.startswith(("17",)):
         return "137"
     if code.startswith(("15", "18", "19", "20")):

@@ -35,6 +35,7 @@ from . import actors as _actors
 from . import places as _places
 from . import times as _times
 from ._event_args import ActorsAt, noun_arguments, np_actors, object_of, verb_arguments
+from ._event_context import with_hyphen_parties
 from ._event_lexicon import EventLexicon, LexEntry, load_lexicon
 from ._event_rules import (
     FAMILY_PRECISION,
@@ -51,6 +52,7 @@ __all__ = ["Candidate", "EventsComponent", "POLITICAL_ROLES"]
 POLITICAL_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "OPP", "REB", "IGO"})
 _COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
 _HOSTILE = frozenset({"15", "16", "17", "18", "19", "20"})
+_REPORTING = frozenset({"say", "tell", "state", "add", "claim", "charge", "insist", "argue"})
 _TOPIC_PREPS = frozenset({"on", "over", "about", "regarding"})
 
 
@@ -98,6 +100,8 @@ class EventsComponent:
         nouns += [
             p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
         ]
+        # "stopped implementing its commitments": a gerund complement names the act
+        nouns += [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
         for noun in nouns:
             for conj in (noun, *[c for c in noun.children if c.dep_ == "conj"]):
                 entry = self.lexicon.light.get((lemma, conj.lemma_.lower()))
@@ -206,14 +210,31 @@ class EventsComponent:
         for cand in found:
             verb = cand.anchor
             root = cand.code[:2]
-            if cand.family != "noun" and is_intent(verb) and not cand.code.startswith(("03", "13")):
-                if root in _COOPERATIVE:
+            head = by_anchor.get(verb.head.i)
+            threatened = head is not None and verb.dep_ == "xcomp" and head.code.startswith("13")
+            intent = is_intent(verb) and not (root == "04" and verb.dep_ != "xcomp")
+            if (
+                cand.family != "noun"
+                and (intent or threatened)
+                and not cand.code.startswith(("03", "13"))
+            ):
+                # "will convene a meeting on Friday" is a planned meeting (CODING.md), not an
+                # intent: only pledges ("agreed to meet") recode a consultation.
+                if root in _COOPERATIVE and not threatened:
                     cand.code, cand.family = intent_code(cand.code), "intent"
-                elif root in _HOSTILE:
+                elif root in _HOSTILE or threatened:
                     cand.code, cand.family = threat_code(cand.code), "threat"
-                head = by_anchor.get(verb.head.i)
-                if head is not None and head.code.startswith("03") and verb.dep_ == "xcomp":
-                    dropped.add(id(head))  # "pledged to withdraw": the pledge is the intent
+                if head is not None and verb.dep_ == "xcomp" and head.code[:2] in ("03", "13"):
+                    # "pledged to withdraw", "threatened to close": the inner act is the code
+                    dropped.add(id(head))
+                    if not cand.source:
+                        cand.source = head.source
+            if cand.entry.alleged and verb.dep_ == "ccomp" and verb.head.lemma_ in _REPORTING:
+                # "X said Iran is defying the Council": the charge is the news (112), not the act.
+                reporter = _subtree_reporter(verb.head, aat)
+                if reporter and cand.source and not set(reporter) & set(cand.source):
+                    cand.code, cand.family, cand.rule = "112", "verb", cand.rule + "+alleged"
+                    cand.target, cand.source = cand.source, reporter
             if (
                 verb.dep_ == "ccomp"
                 and (head := by_anchor.get(verb.head.i)) is not None
@@ -237,7 +258,9 @@ class EventsComponent:
             actors_at: token -> actor ids; the actors stage's ``actors_at`` when not given
                 (benchmarks pass their own to score events with gold actors).
         """
-        aat: ActorsAt = actors_at or (lambda tok: _actors.actors_at(doc, tok))
+        aat: ActorsAt = with_hyphen_parties(
+            doc, actors_at or (lambda tok: _actors.actors_at(doc, tok))
+        )
         actors = {a.id: a for a in (doc._.communique_actors or ())}
         events: list[Event] = []
         for cand in self.candidates(doc, aat):
@@ -312,6 +335,11 @@ class EventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
         return doc
+
+
+def _subtree_reporter(verb: Token, aat: ActorsAt) -> tuple[str, ...]:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return np_actors(subj, aat) if subj is not None else ()
 
 
 def _sentence_span(token: Token) -> tuple[int, int]:

@@ -1,0 +1,64 @@
+"""Actors the actors stage leaves to the events stage: countries inside hyphenated compounds.
+
+The actors stage treats "Azerbaijani-Turkish" and "Russian-Chinese" as parts of a compound,
+not names of their own (right for actor mentions). For events, such a compound names the
+parties of a joint act ("the Azerbaijani-Turkish business forum", "Russian-Chinese talks"),
+so the events stage maps each part to the country actor of the article, reusing the actors
+stage's own lexicon of country names and demonyms (no second list to maintain).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ..resolve.actors import load_lexicon
+
+__all__ = ["with_hyphen_parties"]
+
+_HYPHENS = frozenset({"-", "–"})
+
+
+@lru_cache(maxsize=1)
+def _country_forms() -> dict[str, str]:
+    """Surface form (country name, alias or demonym, as written) -> ISO3."""
+    forms: dict[str, str] = {}
+    for country in load_lexicon().countries:
+        for form in (country.name, *country.aliases, *country.demonyms):
+            forms.setdefault(form, country.iso3)
+    return forms
+
+
+def _in_hyphen_compound(token: Token) -> bool:
+    doc = token.doc
+    left = token.i > 0 and doc[token.i - 1].text in _HYPHENS and not doc[token.i - 1].whitespace_
+    right = token.i + 1 < len(doc) and doc[token.i + 1].text in _HYPHENS and not token.whitespace_
+    return bool(left or right)
+
+
+def with_hyphen_parties(
+    doc: Doc, actors_at: Callable[[Token], tuple[str, ...]]
+) -> Callable[[Token], tuple[str, ...]]:
+    """``actors_at`` extended to the country parts of hyphenated compounds.
+
+    A part maps to the article's country actor for that ISO3 code (or, failing that, its first
+    actor of that country); parts of countries the article has no actor for map to nothing.
+    """
+    by_country: dict[str, str] = {}
+    for actor in doc._.communique_actors or ():
+        # the country actor itself wins over the first other actor of that country
+        if actor.country and (actor.kind == "country" or actor.country not in by_country):
+            by_country[actor.country] = actor.id
+    forms = _country_forms()
+
+    def lookup(token: Token) -> tuple[str, ...]:
+        found = actors_at(token)
+        if found or not _in_hyphen_compound(token):
+            return found
+        iso3 = forms.get(token.text)
+        actor_id = by_country.get(iso3) if iso3 else None
+        return (actor_id,) if actor_id else ()
+
+    return lookup
