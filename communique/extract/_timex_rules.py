@@ -347,6 +347,26 @@ def _h_season(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: st
     return Norm("DATE", f"{a.year + shift}-{season}", rule="season") if a else None
 
 
+def _h_weekend(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+    if a is None:
+        return None
+    word = m.group(0).split()[0].lower()
+    shift = {"last": -1, "next": 1}.get(word, 0)
+    if word == "the" and (a.weekday() < 4 or t == "past") and t != "future":
+        shift = -1  # "the weekend" early in the week is the one just gone
+    return _dated(week_value(a + timedelta(weeks=shift)) + "-WE", "weekend")
+
+
+def _h_year_ago(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+    # "year-earlier results": the same period a year before; in a quarterly report, the quarter.
+    if a is None:
+        return None
+    if "quarter" in ctx.lower():
+        year, q = _last_quarter(a)
+        return _dated(quarter_value(year - 1, q), "year-ago")
+    return _dated(str(a.year - 1), "year-ago")
+
+
 def _h_clock(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
     low = m.group(0).lower()
     if low in ("noon", "midday"):
@@ -419,6 +439,8 @@ RULES: list[tuple[str, str, Handler]] = [
      r"this|last|next|the\s+previous|previous|the\s+coming|coming|the\s+following)\s+"
      r"(week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)",
      _h_relative),
+    ("weekend", r"(?:the|this|last|next)\s+weekend", _h_weekend),
+    ("year-ago", r"(?:a\s+)?year[- ](?:earlier|ago)", _h_year_ago),
     ("year", rf"(?:{MOD}|fiscal\s+(?:year\s+)?|(?:the\s+)?year\s+)?({YEAR})", _h_year),
     ("duration", rf"(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|final|coming|previous|"
      rf"following|latest|remaining|initial|entire|whole|full)\s+)?(?:{APPROX})?({NUM})"

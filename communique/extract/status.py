@@ -21,6 +21,9 @@ __all__ = ["clause_verb", "cues", "is_hypothetical", "is_planned", "kind_hint", 
 # ("plans to visit", "a goal to bring", "agreed to hold").
 _CHAIN = {"xcomp", "acl", "relcl", "ccomp", "advcl", "conj", "pobj", "prep", "dobj", "attr",
           "pcomp", "acomp", "nsubjpass", "auxpass"}
+# Tense is inherited by infinitives and participles, not by reported clauses: in "said it will
+# meet on Friday" the meeting's tense is its own.
+_TENSE_CHAIN = frozenset({"xcomp", "acl", "conj", "pobj", "prep", "pcomp", "advcl", "npadvmod"})
 
 
 @lru_cache(maxsize=1)
@@ -45,12 +48,13 @@ def _aux(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
 
-def _heads(token: Token, limit: int = 4) -> list[Token]:
-    """``token`` and the heads it inherits plans and conditions from."""
+def _heads(token: Token, limit: int = 4, *, through: frozenset[str] | None = None) -> list[Token]:
+    """``token`` and the heads it inherits plans and conditions (or tense) from."""
+    labels = through or _CHAIN
     out = [token]
     node = token
     for _ in range(limit):
-        if node.head is node or node.dep_ not in _CHAIN:
+        if node.head is node or node.dep_ not in labels:
             break
         node = node.head
         out.append(node)
@@ -61,12 +65,12 @@ def tense_of(token: Token) -> str | None:
     """``past``, ``future`` or ``present`` for the clause of ``token``; None when unclear."""
     verb = clause_verb(token)
     c = cues()
-    for node in _heads(verb, 3):
+    for node in _heads(verb, 3, through=_TENSE_CHAIN):
         if node.pos_ not in ("VERB", "AUX"):
             continue
         auxes = _aux(node)
-        if any(a.lower_ in c["future_aux"] for a in auxes):
-            return "future"
+        if any(a.lower_ in c["future_aux"] or a.lower_ == "would" for a in auxes):
+            return "future"  # "would" in reported speech is the future of the past
         if node is not verb and node.lemma_.lower() in c["future_verbs"]:
             return "future"  # "planned to leave on Thursday": the leaving is ahead
         if node.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):

@@ -71,6 +71,8 @@ class TimesComponent:
         if _numeric_not_time(span, text):
             return None
         tense = _status.tense_of(span.root)
+        if tense == "past" and _preceded_by(span, ("to", "until", "till", "by", "through")):
+            tense = None  # "extended the offer to Nov. 20": a deadline, often still ahead
         norm = normalise(text, anchor, tense, _context(span))
         if norm is None:
             return None
@@ -105,11 +107,8 @@ def _numeric_not_time(span: Span, text: str) -> bool:
     before = span.doc.text[max(0, span.start_char - 1) : span.start_char]
     if before == "$":
         return True
-    tok = span[0]
-    if tok.ent_type_ in _NUMERIC_ENTS:
-        return True
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ != "npadvmod" and tok.dep_ == "nummod"
+    # "the 1998 bombing" stays a date: only the model's numeric entity types veto a year.
+    return span[0].ent_type_ in _NUMERIC_ENTS
 
 
 def _context(span: Span) -> str:
