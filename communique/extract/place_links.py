@@ -1,0 +1,123 @@
+"""Where an event happened: the place linked to its predicate by the parse, not any place nearby.
+
+:func:`place_for_predicate` looks, in order, at
+
+1. a locative prepositional phrase on the predicate ("met ... in Belgrade", "clashes near
+   Kharkiv"), on its nominal arguments ("held talks in Cairo") or, for a nominal event, on the
+   verb that carries it ("the forum held in Ankara", "the meeting took place in Belgrade");
+2. a place that is the predicate's direct object or passive subject ("shelled Kharkiv",
+   "Kharkiv was shelled");
+3. the first of coordinated verbs ("met in Belgrade and discussed ...");
+4. a UN Security Council meeting or vote, which happens in New York.
+
+"Support for Azerbaijan" gives no location: "for" is not locative. A statement with none of
+these has no location (None).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..records import Place
+
+__all__ = ["LOCATIVE_PREPS", "place_for_predicate"]
+
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
+     "into", "off", "along", "on", "to", "onto"}
+)
+# Verbs that carry a nominal event ("held a summit", "the talks took place").
+_CARRIERS = frozenset({"hold", "take", "be", "convene", "host", "stage", "organize", "organise"})
+_ARGUMENTS = ("dobj", "nsubj", "nsubjpass", "attr", "pobj")
+_COUNCIL_WORDS = frozenset(
+    {"meet", "meeting", "vote", "adopt", "approve", "convene", "session", "debate", "brief",
+     "briefing", "resolution", "pass", "reject", "veto", "consultation", "hold", "discuss"}
+)
+_NEW_YORK_GEONAMEID = 5128581
+
+
+def _place_at(doc: Doc, token: Token, depth: int = 0) -> str | None:
+    """The place a noun phrase headed by ``token`` is, or is part of ("the city of Kharkiv")."""
+    table: dict[int, str] = doc._.communique_place_tokens or {}
+    if token.i in table:
+        return table[token.i]
+    if depth > 2:
+        return None
+    for child in token.children:
+        if child.dep_ in ("compound", "appos", "nmod") and child.i in table:
+            return table[child.i]
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", *LOCATIVE_PREPS):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (found := _place_at(doc, obj, depth + 1)):
+                    return found
+        elif child.dep_ == "acl" and (found := _locative(doc, child)):
+            # "within the business forum held in Ankara": the forum is where it was held.
+            return found
+    return None
+
+
+def _locative(doc: Doc, head: Token) -> str | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (found := _place_at(doc, obj)):
+                    return found
+    return None
+
+
+def _anchors(predicate: Token) -> list[Token]:
+    """The predicate, its nominal arguments, and the verb carrying a nominal event."""
+    out = [predicate]
+    out += [c for c in predicate.children if c.dep_ in _ARGUMENTS and c.pos_ in ("NOUN", "PROPN")]
+    if predicate.pos_ in ("NOUN", "PROPN"):
+        head = predicate.head
+        if head.lemma_ in _CARRIERS or head.dep_ == "acl":
+            out.append(head)
+        for child in predicate.children:
+            if child.dep_ == "acl":  # "the forum held in Ankara"
+                out.append(child)
+    return out
+
+
+def _security_council(doc: Doc, predicate: Token) -> str | None:
+    sent = predicate.sent
+    text = sent.text
+    if "Security Council" not in text:
+        return None
+    words = {predicate.lemma_.lower(), *(t.lemma_.lower() for t in predicate.children)}
+    if not words & _COUNCIL_WORDS:
+        return None
+    places: list[Place] = doc._.communique_places if doc._.communique_places is not None else []
+    for place in places:
+        if place.geonameid == _NEW_YORK_GEONAMEID:
+            return place.id
+    # Not named in the text: the Council sits in New York, so the place joins with no mention.
+    place = Place(
+        id=f"P{len(places) + 1}", name="New York", country="USA", feature="city",
+        geonameid=_NEW_YORK_GEONAMEID, lat=40.71427, lon=-74.00597, mentions=[],
+    )
+    places.append(place)
+    doc._.communique_places = places
+    return place.id
+
+
+def place_for_predicate(doc: Doc, predicate: Token) -> str | None:
+    """The id of the place where the event of ``predicate`` happened, or None.
+
+    Args:
+        doc: a doc the places component has run on.
+        predicate: the event's predicate (a verb, or a noun for a nominal event).
+    """
+    anchors = _anchors(predicate)
+    for anchor in anchors:
+        if found := _locative(doc, anchor):
+            return found
+    table: dict[int, str] = doc._.communique_place_tokens or {}
+    for child in predicate.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.i in table:
+            return table[child.i]
+    if predicate.dep_ == "conj" and predicate.head.pos_ in ("VERB", "AUX"):
+        if found := _locative(doc, predicate.head):
+            return found
+    return _security_council(doc, predicate)

@@ -1,0 +1,1 @@
+"""Resolve stage: link extracted mentions to reference tables (gazetteer, actor dictionary)."""

