@@ -63,12 +63,14 @@ MON = _names(_LEX["months"])
 MON_DAY = _alt(_LEX["months"]) + r"\.?"
 WD = _names(_LEX["weekdays"])
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-NUM = rf"(?:\d+(?:\.\d+)?|{_TENS}[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_alt(_LEX['numbers'])})"
+_UNITS_W = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+NUM = rf"(?:\d+(?:\.\d+)?|{_TENS}[- ]{_UNITS_W}|{_alt(_LEX['numbers'])})"
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
 SEASON = _alt(_LEX["seasons"])
 PART = r"(?:morning|afternoon|evening|night)"
 MOD = r"(?:(?:early|late|mid|the\s+(?:beginning|end|start|middle)\s+of)[\s-]+)"
-APPROX = r"(?:(?:almost|nearly|about|some|more\s+than|less\s+than|over|at\s+least|up\s+to|roughly|around|only|just)\s+)"
+APPROX = (r"(?:(?:almost|nearly|about|some|more\s+than|less\s+than|over|at\s+least|up\s+to|"
+          r"roughly|around|only|just)\s+)")
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _ORDN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -299,7 +301,9 @@ def _month_no(word: str) -> int:
     return int(_LEX["months"][word.lower().rstrip(".")])
 
 
-def _h_month_day(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+def _h_month_day(
+    m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str
+) -> Norm | None:
     words = re.findall(r"[A-Za-z]+\.?|\d+", raw)
     months = [w for w in words if w.lower().rstrip(".") in _LEX["months"]]
     nums = [int(w) for w in words if w.isdigit()]
@@ -396,7 +400,9 @@ def _dateparser(anchor: date | None = None) -> Any:
     return DateDataParser(languages=["en"], settings=settings)
 
 
-def _h_dateparser(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+def _h_dateparser(
+    m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str
+) -> Norm | None:
     # Fallback for spaCy entities the grammar does not cover ("Dec 5th 1999", "5/6/1998").
     if a is None:
         return None
@@ -427,8 +433,8 @@ RULES: list[tuple[str, str, Handler]] = [
      rf"(?:the\s+)?(?:year[- ]earlier|year[- ]ago|latest|comparable|{YEAR})\s+period",
      _h_quarter),
     ("ago", rf"(?:{APPROX})?({NUM})\s+({UNIT})\s+(ago|earlier|later|from\s+now|hence)", _h_ago),
-    ("month-day", rf"(?:{MON_DAY}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-     rf"{MON_DAY})(?:,?\s+{YEAR})?", _h_month_day),
+    ("month-day", rf"(?:{MON_DAY}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MON_DAY})(?:,?\s+{YEAR})?", _h_month_day),
     ("month", rf"(?:{MOD}|(?:last|next|this|this\s+past)\s+)?{MON}(?:,?\s+(?:of\s+)?{YEAR})?",
      _h_month),
     ("weekday", rf"(?:(last|next|this|past|coming)\s+)?({WD})(?:\s+({PART}))?", _h_weekday),

@@ -27,8 +27,8 @@ from spacy.tokens import Doc, Span, Token
 from ..records import DateRange, EventStatus, TimeExpr
 from . import status as _status
 from ._timex_calendar import interval
-from ._timex_rules import find, lexicon, normalise
 from ._timex_dates import date_range
+from ._timex_rules import find, lexicon, normalise
 
 __all__ = ["TimesComponent", "date_and_status", "period_for", "time_at"]
 
@@ -76,6 +76,11 @@ class TimesComponent:
         norm = normalise(text, anchor, tense, _context(span))
         if norm is None:
             return None
+        det = re.match(r"(?:the|an?)\s+(?=[\w.]+-\w+$)", text, re.IGNORECASE)
+        if norm.type == "DURATION" and det:
+            # "the 44-day war": the determiner belongs to the noun, not to the duration
+            start += det.end()
+            text = doc.text[start:end]
         s_, e_ = norm.start, norm.end
         if norm.rule == "year" and anchor and _preceded_by(span, ("since",)):
             e_ = anchor.isoformat()  # "since 1992": from then until publication
