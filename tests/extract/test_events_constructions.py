@@ -28,9 +28,9 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
     ),
     (
         "passive-kill",
-        "Pakistani troops were killed by Taliban fighters on Sunday.",
-        [("19", "PAK", "PAK")],
-        [],
+        "Syrian soldiers were killed by Turkish forces near Afrin on Sunday.",
+        [("19", "TUR", "SYR")],
+        [("19", "SYR", "TUR")],
     ),
     (
         "coordination-joint",
