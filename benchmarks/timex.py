@@ -97,7 +97,10 @@ def load_meantime() -> list[TmlDoc]:
         root = ET.parse(path).getroot()
         if root.tag != "Document":
             continue
-        tokens = {t.get("t_id"): t for t in root.iter("token")}
+        # MEANTIME annotates the title and the first sentences only: score that part.
+        tokens = {
+            t.get("t_id"): t for t in root.iter("token") if int(t.get("sentence", "0")) <= 5
+        }
         pieces: list[str] = []
         offsets: dict[str, tuple[int, int]] = {}
         last_sent = None
@@ -119,7 +122,7 @@ def load_meantime() -> list[TmlDoc]:
                 if len(value) >= 10:
                     dct = date.fromisoformat(value[:10])
                 continue
-            if not ids:
+            if not ids or any(str(i) not in offsets for i in ids):
                 continue
             span = (offsets[str(ids[0])][0], offsets[str(ids[-1])][1])
             gold.append(Gold(text[span[0] : span[1]], *span, tx.get("type", ""), value))
