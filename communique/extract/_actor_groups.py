@@ -201,6 +201,18 @@ def find_names(ctx: ActorContext) -> list[Mention]:
     doc, mentions = ctx.doc, []
     seen: set[int] = set()
     for tag in sorted(set(ctx.tags.values()), key=lambda t: t.start):
+        # "the U.S. State Department": the country word is part of the body's name
+        previous = ctx.tags.get(tag.start - 1)
+        if (
+            tag.kind == "group" and isinstance(tag.entry, NamedGroup)
+            and tag.entry.kind == "government" and previous is not None
+            and previous.iso3 == tag.entry.home
+        ):
+            key = _named_group_key(ctx, tag.entry, _root(ctx, tag))
+            mentions.append(Mention(previous.start, tag.end, (key,), "named-state-body"))
+            seen.update(range(previous.start, tag.end))
+            ctx.used.update(range(previous.start, tag.end))
+    for tag in sorted(set(ctx.tags.values()), key=lambda t: t.start):
         if seen.intersection(range(tag.start, tag.end)) or ctx.used.intersection(
             range(tag.start, tag.end)
         ):
@@ -215,6 +227,8 @@ def find_names(ctx: ActorContext) -> list[Mention]:
             key, rule = igo_key(tag.entry), "igo-name"
         elif tag.kind == "group" and isinstance(tag.entry, NamedGroup):
             key, rule = _named_group_key(ctx, tag.entry, root), "named-group"
+            if tag.entry.kind == "government":
+                rule = "named-state-body"
         elif tag.kind == "country" and isinstance(tag.entry, Country) and not _is_locative(root):
             key, rule = country_key(tag.entry), "country-name"
         elif (
@@ -238,8 +252,22 @@ def find_names(ctx: ActorContext) -> list[Mention]:
 
 
 def _named_group_key(ctx: ActorContext, group: NamedGroup, root: Token) -> ActorKey:
-    # Where the sentence says the group acts, else its usual country (CODING.md).
-    place = _sentence_country(ctx, root)
+    if group.kind == "government" and group.home in ctx.lexicon.by_iso3:
+        # A state body known by its own name is always its country's ("the Kremlin").
+        country = ctx.lexicon.by_iso3[group.home]
+        return ActorKey(kind="government", name=f"{country.name} {group.name}",
+                        country=country.iso3, role=group.role,
+                        code=actor_code(country.iso3, group.role))
+    # Where the sentence says the group acts ("IS fighters in Syria"), else its usual
+    # country (CODING.md); other countries in the sentence are other actors, not its place.
+    place = next(
+        (
+            t.entry for i in range(root.sent.start, root.sent.end)
+            if (t := ctx.tag(i, "country")) is not None and isinstance(t.entry, Country)
+            and _is_locative(ctx.doc[i])
+        ),
+        None,
+    )
     iso3 = place.iso3 if place else group.home
     return ActorKey(kind="group", name=group.name, country=iso3, role=group.role,
                     code=actor_code(iso3, group.role))
@@ -257,6 +285,8 @@ def _organisations(ctx: ActorContext) -> list[Mention]:
         while e > s and doc[e - 1].text in ("'s", "’s"):
             e -= 1
         if s >= e or all(i in ctx.tags for i in range(s, e)):
+            continue
+        if doc[s:e].text.lower() in ctx.person_forms:  # "al-Assad" tagged ORG: the person
             continue
         country = next(
             (t.iso3 for i in range(s, e) if (t := ctx.tag(i, "demonym", "country"))), None

@@ -104,6 +104,7 @@ class ActorContext:
     groups: PhraseIndex
     published: date | None
     used: set[int] = field(default_factory=set)
+    person_forms: set[str] = field(default_factory=set)  # lowercased names and surnames
 
     def tag(self, i: int, *kinds: str) -> NameTag | None:
         """The name tag on token ``i`` if it is of one of ``kinds`` (any kind when none given)."""

@@ -80,13 +80,15 @@ def _describe_left(ctx: ActorContext, person: Person, k: int, *, stop: int) -> b
             person.desc += tuple(range(start, k + 1))
             found, k = True, start - 1
             continue
-        organ = ctx.lexicon.groups.get(doc[k].lower_)
-        if organ is not None and organ.kind == "government" and person.title is not None:
-            # "Russian military spokesman X": the organ spoken for sets the role
+        hit = ctx.groups.ending_at(doc, k)
+        organ = ctx.lexicon.groups[hit[1]] if hit else None
+        if hit and organ and organ.kind == "government" and person.title is not None:
+            # "Russian military spokesman X", "Chinese Foreign Ministry spokesperson X": the
+            # organ spoken for sets the role; its nationality is read on the left
             if person.role == "GOV":
                 person.role = organ.role
-            person.desc += (k,)
-            k -= 1
+            person.desc += tuple(range(hit[0], k + 1))
+            k = hit[0] - 1
             continue
         if doc[k].lower_ in _COUNTERPART:
             counterpart = True
@@ -173,8 +175,9 @@ def _title_word(ctx: ActorContext, i: int) -> bool:
 
 
 def surnames(name: str) -> set[str]:
-    """Forms a later mention may use: the last word, and without its particle ("al-Sudani")."""
-    last = name.split()[-1]
+    """Lowercased forms a later mention may use: the last word, and without its particle
+    ("al-Sudani", "Sudani")."""
+    last = name.split()[-1].lower()
     forms = {last}
     if "-" in last:
         forms.add(last.split("-", 1)[1])
@@ -192,7 +195,7 @@ def find_people(ctx: ActorContext) -> tuple[list[Person], list[Mention]]:
     for span in _name_spans(ctx):
         text = span.text
         same = next(
-            (p for p in people if text == p.name or text in surnames(p.name)), None
+            (p for p in people if text == p.name or text.lower() in surnames(p.name)), None
         )
         if same is not None:
             mentions.append(Mention(span.start, span.end, (same.key(),), "same-name"))
@@ -209,6 +212,7 @@ def find_people(ctx: ActorContext) -> tuple[list[Person], list[Mention]]:
         if not described:
             _known(ctx, person)
         people.append(person)
+        ctx.person_forms.update({text.lower(), *surnames(text)})
         ctx.used.update(range(span.start, span.end))
         ctx.used.update(person.desc)
         mentions.append(Mention(span.start, span.end, (person.key(),), person.rule, person.desc))

@@ -21,6 +21,8 @@ __all__ = ["dyad_and_lead", "resolve_references"]
 
 _PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "neighbor", "neighbour"})
 _PRONOUNS = frozenset({"they", "both"})
+_STATE_OFFICES = ("minister", "president", "premier", "chancellor", "ambassador", "secretary",
+                  "spokes")
 
 
 def dyad_and_lead(
@@ -98,7 +100,12 @@ def _title_mention(
     word = token.lemma_.lower()
     before = [p for p in people if p.start < i and p.title and word in p.title.lower()]
     if not before:
-        if token.tag_ in ("NNS", "NNPS"):
+        # Only a state office with nothing attached stands for the lead country's holder
+        # ("the foreign minister said"); "the leader of ISIS" is nobody's government.
+        if (
+            token.tag_ in ("NNS", "NNPS") or not any(w in term for w in _STATE_OFFICES)
+            or any(c.dep_ == "prep" for c in token.children)
+        ):
             return None
         # "The finance minister said" with nobody named before: an unnamed office holder of
         # the lead country (or of no known country).
@@ -139,8 +146,8 @@ def resolve_references(
         if i in ctx.used:
             continue
         found: Mention | None = None
-        if token.pos_ == "PROPN" and token.text in by_surname:
-            found = Mention(i, i + 1, (by_surname[token.text].key(),), "surname")
+        if token.pos_ == "PROPN" and token.lower_ in by_surname:
+            found = Mention(i, i + 1, (by_surname[token.lower_].key(),), "surname")
         else:
             found = _pair_mention(ctx, i, dyad) or _title_mention(ctx, i, people, lead)
         if found is not None:

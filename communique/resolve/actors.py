@@ -72,6 +72,7 @@ class NamedGroup:
     aliases: tuple[str, ...]
     role: str
     home: str | None
+    kind: str = "group"  # group | government (a state body known by name: "the Kremlin")
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,7 @@ def load_lexicon() -> ActorLexicon:
     _, rows = read_tsv("actors", "named_groups.tsv")
     named = tuple(
         NamedGroup(name=r["name"], aliases=_split(r.get("aliases")), role=r["role"],
-                   home=r.get("home") or None)
+                   home=r.get("home") or None, kind=r.get("kind") or "group")
         for r in rows
     )
     return ActorLexicon(countries=countries, igos=igos, titles=titles, groups=groups,

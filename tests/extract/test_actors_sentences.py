@@ -123,6 +123,16 @@ def _mentions(doc: Document, actor: Actor) -> list[str]:
                 {"name": "President of Turkey", "kind": "person", "code": "TURGOV"},
             ],
         ),
+        (
+            "Chinese Foreign Ministry spokesperson Mao Ning said the U.S. State Department "
+            "had misled the public, and the Kremlin agreed.",
+            [
+                {"name": "Mao Ning", "kind": "person", "country": "CHN", "role": "GOV"},
+                {"name": "United States State Department", "kind": "government",
+                 "code": "USAGOV"},
+                {"name": "Russia Kremlin", "kind": "government", "code": "RUSGOV"},
+            ],
+        ),
     ],
 )
 def test_actors_described_in_text(nlp: Language, text: str, want: list[dict[str, object]]) -> None:
@@ -213,3 +223,18 @@ def test_actors_plural_title_and_pronoun_are_both_ministers(nlp: Language) -> No
         person = _find(doc, name=name)
         assert person is not None
         assert {"The ministers", "They"} <= set(_mentions(doc, person)), doc.actors
+
+
+def test_actors_country_word_inside_a_body_name_is_not_the_country(nlp: Language) -> None:
+    doc = _extract(nlp, "The U.S. State Department criticised the decision.")
+    assert _find(doc, kind="country", code="USA") is None
+
+
+def test_actors_surname_tagged_as_organisation_stays_the_person(nlp: Language) -> None:
+    doc = _extract(
+        nlp,
+        "Syrian President Bashar al-Assad fled to Moscow. Supporters of al-Assad protested.",
+    )
+    assert not [a for a in doc.actors if a.kind == "organization"]
+    assad = _find(doc, name="Bashar al-Assad")
+    assert assad is not None and assad.code == "SYRGOV" and len(assad.mentions) == 2
