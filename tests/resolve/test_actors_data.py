@@ -99,6 +99,9 @@ def test_actor_data_igos() -> None:
 def test_actor_data_named_groups_home() -> None:
     for group in load_lexicon().named_groups:
         assert group.home is None or _valid_iso3(group.home)
+        assert group.kind in ("group", "government")
+        # a state body known by name must say which state it belongs to
+        assert group.kind == "group" or group.home is not None
 
 
 def test_actor_data_known_people_rows() -> None:
