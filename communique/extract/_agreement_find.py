@@ -62,7 +62,9 @@ def _phrase_at(doc: Doc, tok: Token) -> tuple[str, Span] | None:
     single nouns on the lemma so plurals ("agreements", "accords") match too.
     """
     nouns: dict[str, str] = agreement_data()["nouns"]
-    rest = doc.text[tok.idx : tok.idx + 40].lower()
+    # A 40-token span covers the next 40 characters; doc.text would rebuild the whole text
+    # for every token (quadratic: minutes on a 100,000-character article).
+    rest = doc[tok.i : tok.i + 40].text_with_ws[:40].lower()
     for phrase in sorted((p for p in nouns if not p.isalpha()), key=len, reverse=True):
         if not rest.startswith(phrase) or rest[len(phrase) : len(phrase) + 1].isalpha():
             continue
