@@ -52,6 +52,21 @@ __all__ = ["Candidate", "EventsComponent", "POLITICAL_ROLES"]
 POLITICAL_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "OPP", "REB", "IGO"})
 _COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
 _HOSTILE = frozenset({"15", "16", "17", "18", "19", "20"})
+_COMMENTATORS = frozenset(
+    {
+        "analyst",
+        "expert",
+        "observer",
+        "scholar",
+        "academic",
+        "researcher",
+        "commentator",
+        "professor",
+        "economist",
+        "critic",
+    }
+)
+_STATEMENT = frozenset({"01", "02", "10", "11", "12", "13"})
 _REPORTING = frozenset({"say", "tell", "state", "add", "claim", "charge", "insist", "argue"})
 _TOPIC_PREPS = frozenset({"on", "over", "about", "regarding"})
 
@@ -166,6 +181,8 @@ class EventsComponent:
             source, target = noun_arguments(tok, aat)
             if not source and not (entry.sym and len(target) >= 2):
                 return None  # a nominal event needs its agent in the text
+            if entry.sym and len(set(source) | set(target)) < 2:
+                return None  # "a meeting of the Council" names no second party
             anchor = (
                 tok.head
                 if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ in ("VERB", "AUX")
@@ -205,6 +222,31 @@ class EventsComponent:
                 others = _subtree_actors(cand.event_noun, aat, skip=cand.source)
                 if others:
                     cand.target, cand.rule = others[:1], cand.rule + "+noun-target"
+            elif (
+                cand.family == "verb"
+                and cand.source
+                and not cand.target
+                and (cand.code[:2] in _STATEMENT)
+            ):
+                # "warned that cooperation between Russia and North Korea ...", "concerned
+                # about Iran's ...": a statement is about the actors of its complement.
+                holder = next(
+                    (c for c in cand.anchor.children if c.dep_ in ("ccomp", "xcomp")), None
+                ) or next(
+                    (
+                        p
+                        for c in cand.anchor.children
+                        if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS
+                        for p in c.children
+                        if p.dep_ == "pobj"
+                    ),
+                    None,
+                )
+                others = (
+                    _subtree_actors(holder, aat, skip=cand.source) if holder is not None else ()
+                )
+                if others:
+                    cand.target, cand.rule = others[:2], cand.rule + "+clause-target"
         by_anchor = {c.anchor.i: c for c in found}
         dropped: set[int] = set()
         for cand in found:
@@ -241,6 +283,7 @@ class EventsComponent:
                 and head.entry.report
             ):
                 dropped.add(id(head))  # "warned that X will ...": code the clause, not the warning
+        dropped.update(id(c) for c in found if _commentary(c.anchor))
         return [
             c
             for c in found
@@ -337,6 +380,24 @@ class EventsComponent:
         return doc
 
 
+def _commentary(token: Token) -> bool:
+    """True under "analysts say ..." (CODING.md: commentary by analysts is not coded)."""
+    node = token
+    for _ in range(4):
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in _REPORTING | {
+            "believe",
+            "think",
+            "note",
+            "expect",
+        }:
+            subj = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            return subj is not None and subj.lemma_.lower() in _COMMENTATORS
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
 def _subtree_reporter(verb: Token, aat: ActorsAt) -> tuple[str, ...]:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return np_actors(subj, aat) if subj is not None else ()
@@ -419,6 +480,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
         else:
             key = (pair, ev.cameo, ev.date.start, ev.negated)
         kept = best.get(key)
+        if kept is None and ev.date.start is None:
+            # an undated repeat of an event already coded with a date is the same event
+            kept_key = next((k for k in order if k[:2] == key[:2] and k[3] == key[3]), None)
+            if kept_key is not None:
+                continue
         if kept is None:
             best[key] = ev
             order.append(key)
