@@ -27,6 +27,7 @@ def _root() -> None:
 
 # Importing the command modules registers their commands on ``app``.
 from . import extract as _extract  # noqa: E402,F401
+from . import data as _data  # noqa: E402,F401
 
 __all__ = ["app", "main"]
 

@@ -13,6 +13,7 @@ Exports :func:`place_for_predicate` (the event-location choice), in :mod:`.place
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -124,7 +125,10 @@ class PlacesComponent:
 
     def match(self, doc: Doc) -> list[_Found]:
         """The toponyms of ``doc`` (pure: reads the doc, writes nothing)."""
-        return find_toponyms(doc, self._phrase_matcher())
+        return find_toponyms(doc, self._phrase_matcher(), known=self._known)
+
+    def _known(self, name: str) -> bool:
+        return bool(self.gazetteer.lookup(name))
 
     def set_annotations(self, doc: Doc, found: list[_Found]) -> None:
         """Resolve ``found`` and write the place records and the token map."""
@@ -132,6 +136,8 @@ class PlacesComponent:
         places: dict[object, dict[str, object]] = {}
         tokens: dict[int, str] = {}
         for f, cand in zip(found, resolved, strict=True):
+            if cand is None and f.span.label_ == "GPE":
+                continue  # a "GPE" no gazetteer knows is mostly an NER error ("Ebola")
             key: object = (cand.geonameid or (cand.name, cand.feature)) if cand else f.span.text.lower()
             entry = places.get(key)
             if entry is None:
@@ -164,27 +170,39 @@ def _record_fields(f: _Found, cand: Candidate | None, pid: str) -> dict[str, obj
     }
 
 
-def _strip_article(span: Span) -> Span:
-    if len(span) > 1 and span[0].lower_ == "the":
-        return span[1:]
-    return span
+def _trim(span: Span) -> Span:
+    """Without a leading article or a trailing possessive ("the United Kingdom's")."""
+    start, end = span.start, span.end
+    if end - start > 1 and span[0].lower_ == "the":
+        start += 1
+    if end - start > 1 and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return Span(span.doc, start, end, label=span.label_)
 
 
-def find_toponyms(doc: Doc, matcher: PhraseMatcher) -> list[_Found]:
+def find_toponyms(
+    doc: Doc, matcher: PhraseMatcher, *, known: Callable[[str], bool]
+) -> list[_Found]:
     """Toponym spans of ``doc`` in text order, with qualifier and dateline set.
 
     Args:
         doc: a parsed doc (NER and dependency parse).
         matcher: the gazetteer PhraseMatcher.
+        known: whether the gazetteer has a name (rescues places NER labelled PERSON or ORG).
     """
     actor_tokens: dict[int, tuple[str, ...]] = doc._.communique_actor_tokens or {}
-    spans: list[Span] = [_strip_article(e) for e in doc.ents if e.label_ in _PLACE_LABELS]
+    spans: list[Span] = [_trim(e) for e in doc.ents if e.label_ in _PLACE_LABELS]
+    for ent in doc.ents:
+        # The small model often labels towns PERSON ("Alexandria woman charged"); a name the
+        # gazetteer knows, used as a territory, is a place whoever claimed it.
+        if ent.label_ in _RELABEL and ent.label_ != "NORP" and _territorial(ent) and known(ent.text):
+            spans.append(Span(doc, ent.start, ent.end, label="GPE"))
     taken = {t.i for s in spans for t in s}
     for _, start, end in matcher(doc):
         span = Span(doc, start, end, label="GPE")
         if any(t.i in taken for t in span):
             continue
-        if span.root.ent_type_ in _RELABEL and not _governed_locatively(span):
+        if span.root.ent_type_ in _RELABEL and not _territorial(span):
             continue
         spans.append(span)
         taken.update(t.i for t in span)

@@ -33,7 +33,7 @@ __all__ = [
 
 # Bumped whenever the table layout or what goes into it changes: a new file name makes every
 # process rebuild instead of reading a stale table.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -45,7 +45,8 @@ CREATE TABLE IF NOT EXISTS places (
     admin1 TEXT,
     lat REAL,
     lon REAL,
-    population INTEGER NOT NULL DEFAULT 0
+    population INTEGER NOT NULL DEFAULT 0,
+    capital INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS names (key TEXT NOT NULL, place INTEGER NOT NULL, alt INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -55,7 +56,10 @@ CREATE INDEX IF NOT EXISTS names_key ON names(key);
 CREATE INDEX IF NOT EXISTS places_gid ON places(geonameid);
 """
 
-_COLUMNS = "p.id, p.geonameid, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, p.population"
+_COLUMNS = (
+    "p.id, p.geonameid, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, p.population, "
+    "p.capital"
+)
 
 
 def normalise(name: str) -> str:
@@ -86,6 +90,7 @@ class Candidate:
         lon: longitude in degrees (None when unknown).
         population: people (summed over its places for a division; 0 when unknown).
         alt: the name looked up is an alternate name of the entry, not its canonical one.
+        capital: a city that is its country's capital.
     """
 
     geonameid: int | None
@@ -97,10 +102,11 @@ class Candidate:
     lon: float | None
     population: int
     alt: bool = False
+    capital: bool = False
 
 
 def _candidate(row: tuple[object, ...], *, alt: bool = False) -> Candidate:
-    _, gid, name, feature, country, admin1, lat, lon, pop = row
+    _, gid, name, feature, country, admin1, lat, lon, pop, capital = row
     return Candidate(
         geonameid=int(gid) if gid is not None else None,  # type: ignore[call-overload]
         name=str(name),
@@ -111,6 +117,7 @@ def _candidate(row: tuple[object, ...], *, alt: bool = False) -> Candidate:
         lon=float(lon) if lon is not None else None,  # type: ignore[arg-type]
         population=int(pop or 0),  # type: ignore[call-overload]
         alt=alt,
+        capital=bool(capital),
     )
 
 
@@ -145,7 +152,7 @@ class Gazetteer:
         for i, line in enumerate(lines[1:], start=1):
             row = dict(zip(header, line.split("\t"), strict=True))
             db.execute(
-                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (
                     i,
                     int(row["geonameid"]) if row["geonameid"] else None,
@@ -156,6 +163,7 @@ class Gazetteer:
                     float(row["lat"]) if row["lat"] else None,
                     float(row["lon"]) if row["lon"] else None,
                     int(row["population"] or 0),
+                    int(row.get("capital") or 0),
                 ),
             )
             keys = {(normalise(row["name"]), 0)}

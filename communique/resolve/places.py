@@ -24,11 +24,18 @@ __all__ = ["Toponym", "candidates_for", "resolve_toponyms"]
 
 # Feature priors, in log10-population units: a country or region outranks a town of the same
 # name ("Georgia", "Jordan"), a first-level division outranks a town ("Texas" the state).
-_FEATURE_PRIOR = {"country": 6.0, "region": 5.0, "admin1": 3.0, "city": 0.0, "admin2": -1.0}
+_FEATURE_PRIOR = {"country": 6.0, "admin1": 1.5, "city": 0.0, "admin2": -1.0}
+# Authored regions carry no population: a fixed prior puts them level with a city of 10 million.
+_REGION_PRIOR = 8.0
+_CAPITAL_BONUS = 3.0
+_DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest northeastern northwestern southeastern southwestern upper lower".split()
+)
 _ALT_PENALTY = 1.5
 _QUALIFIER_BONUS = 10.0
-_COUNTRY_NAMED_BONUS = 2.5
-_COUNTRY_SHARE_BONUS = 3.0
+_COUNTRY_NAMED_BONUS = 1.5
+_COUNTRY_SHARE_BONUS = 2.0
 _ADMIN1_NAMED_BONUS = 3.0
 _DATELINE_BONUS = 1.5
 
@@ -59,20 +66,37 @@ def _strip(name: str) -> str:
 def candidates_for(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     """The gazetteer's candidates for a name as written, divisions named after a city removed.
 
-    A division that shares its name with a city inside it (Beograd district and Belgrade, the
-    Paris department and Paris) is dropped: news means the city, and the city lies within it.
+    A division that shares its name with a city inside it that is the bulk of it (Beograd
+    district and Belgrade, the Paris department and Paris) is dropped: news means the city, and
+    the city lies within it. A name the gazetteer lacks is retried without its last words
+    ("Fargo City", "Cottonport Fire Station").
     """
-    cands = gazetteer.lookup(name) or gazetteer.lookup(_strip(name))
-    cities = {(c.country, c.admin1) for c in cands if c.feature == "city" and c.population >= 1000}
+    words = _strip(name).split()
+    cands = gazetteer.lookup(name)
+    while not cands and len(words) > 1 and words[0].lower() in _DIRECTIONS:
+        words = words[1:]  # "North Texas", "Western Europe", "northern Syria"
+        cands = gazetteer.lookup(" ".join(words))
+    while not cands and len(words) > 1:
+        words = words[:-1]
+        cands = gazetteer.lookup(" ".join(words)) if len(" ".join(words)) >= 4 else ()
+    cities = {(c.country, c.admin1): c.population for c in cands if c.feature == "city"}
+
+    def named_after_city(c: Candidate) -> bool:
+        pop = cities.get((c.country, c.admin1), 0)
+        return pop >= 1000 and (c.alt or pop * 5 >= c.population)
+
     return tuple(
-        c
-        for c in cands
-        if not (c.feature in ("admin1", "admin2") and (c.country, c.admin1) in cities)
+        c for c in cands if not (c.feature in ("admin1", "admin2") and named_after_city(c))
     )
 
 
 def _prior(c: Candidate) -> float:
-    score = _FEATURE_PRIOR.get(c.feature, 0.0) + math.log10(c.population + 10)
+    if c.feature == "region":
+        score = _REGION_PRIOR
+    else:
+        score = _FEATURE_PRIOR.get(c.feature, 0.0) + math.log10(c.population + 10)
+    if c.capital:
+        score += _CAPITAL_BONUS
     return score - (_ALT_PENALTY if c.alt else 0.0)
 
 
@@ -84,9 +108,7 @@ class _Context:
     dateline_country: str | None
 
 
-def _context(
-    toponyms: Sequence[Toponym], cands: Sequence[tuple[Candidate, ...]], first: list[Candidate | None]
-) -> _Context:
+def _context(toponyms: Sequence[Toponym], first: list[Candidate | None]) -> _Context:
     named = {c.country for c in first if c is not None and c.feature == "country" and c.country}
     admin1 = {c.admin1 for c in first if c is not None and c.feature == "admin1" and c.admin1}
     counts = Counter(c.country for c in first if c is not None and c.country)
@@ -107,11 +129,15 @@ def _qualifies(c: Candidate, qualifiers: tuple[Candidate, ...]) -> bool:
     return False
 
 
-def _score(c: Candidate, ctx: _Context, qualifiers: tuple[Candidate, ...]) -> float:
+def _score(
+    c: Candidate, ctx: _Context, qualifiers: tuple[Candidate, ...], shadow: set[str | None]
+) -> float:
     score = _prior(c)
     if qualifiers and _qualifies(c, qualifiers):
         score += _QUALIFIER_BONUS
-    if c.feature != "country" and c.country:
+    # A place named like its own country ("Mexico" the state) gets no help from that country
+    # being in the news: the name means the country.
+    if c.feature != "country" and c.country and c.country not in shadow:
         if c.country in ctx.named_countries:
             score += _COUNTRY_NAMED_BONUS
         score += _COUNTRY_SHARE_BONUS * ctx.country_share.get(c.country, 0.0)
@@ -136,12 +162,13 @@ def resolve_toponyms(
     """
     cands = [candidates_for(t.text, gazetteer) for t in toponyms]
     first = [max(cs, key=_prior) if cs else None for cs in cands]
-    ctx = _context(toponyms, cands, first)
+    ctx = _context(toponyms, first)
     out: list[Candidate | None] = []
     for t, cs in zip(toponyms, cands, strict=True):
         if not cs:
             out.append(None)
             continue
         quals = candidates_for(t.qualifier, gazetteer) if t.qualifier else ()
-        out.append(max(cs, key=lambda c, q=quals: _score(c, ctx, q)))  # type: ignore[misc]
+        shadow = {c.country for c in cs if c.feature == "country"}
+        out.append(max(cs, key=lambda c, q=quals, s=shadow: _score(c, ctx, q, s)))  # type: ignore[misc]
     return out

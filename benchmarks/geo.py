@@ -1,0 +1,157 @@
+"""Geoparsing benchmark: toponym recall/precision and accuracy within 161 km, end to end.
+
+Reads ``../shared/eval/geoparsing/`` (LGL ``lgl.xml`` and GeoVirus ``GeoVirus.xml``) at run time,
+runs the pipeline up to the places component on every article, and scores the places it writes:
+
+- recall: gold toponyms overlapped by a predicted place mention;
+- precision: predicted mentions that overlap a gold toponym;
+- acc@161 (found): of the found gold toponyms, those whose predicted point is within 161 km;
+- end-to-end acc@161: found AND within 161 km, over all gold toponyms (the issue's goal: 0.80).
+
+Usage: ``.venv/bin/python benchmarks/geo.py [--corpus lgl|geovirus|all] [--limit N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GEO = ROOT.parent / "shared" / "eval" / "geoparsing"
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    lat: float
+    lon: float
+    name: str
+
+
+@dataclass
+class Article:
+    text: str
+    gold: list[Gold]
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    found: int = 0
+    within: int = 0
+    predicted: int = 0
+    correct_pred: int = 0
+    misses: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def read_lgl(path: Path) -> list[Article]:
+    out = []
+    for art in ET.parse(path).getroot().iter("article"):
+        gold = []
+        for top in art.iter("toponym"):
+            tag = top.find("gaztag")
+            if tag is None or tag.find("lat") is None:
+                continue
+            gold.append(Gold(int(top.findtext("start")), int(top.findtext("end")),
+                             float(tag.findtext("lat")), float(tag.findtext("lon")),
+                             top.findtext("phrase") or ""))
+        out.append(Article(art.findtext("text") or "", gold))
+    return out
+
+
+def read_geovirus(path: Path) -> list[Article]:
+    out = []
+    for art in ET.parse(path).getroot().iter("article"):
+        gold = [
+            Gold(int(loc.findtext("start")), int(loc.findtext("end")), float(loc.findtext("lat")),
+                 float(loc.findtext("lon")), loc.findtext("name") or "")
+            for loc in art.iter("location")
+        ]
+        out.append(Article(art.findtext("text") or "", gold))
+    return out
+
+
+def score(articles: list[Article], nlp: object, score: Score) -> None:
+    from communique.parse.pipeline import make_doc
+
+    docs = [make_doc(nlp, a.text, published=None) for a in articles]  # type: ignore[arg-type]
+    for art, doc in zip(articles, nlp.pipe(docs, batch_size=16), strict=True):  # type: ignore[attr-defined]
+        mentions = [(s, e, p) for p in doc._.communique_places for s, e in p.mentions]
+        score.predicted += len(mentions)
+        score.correct_pred += sum(
+            any(s < g.end and g.start < e for g in art.gold) for s, e, _ in mentions
+        )
+        for g in art.gold:
+            score.gold += 1
+            hit = next((p for s, e, p in mentions if s < g.end and g.start < e), None)
+            if hit is None:
+                score.misses.append(g.name)
+                continue
+            score.found += 1
+            if hit.lat is not None and km(hit.lat, hit.lon, g.lat, g.lon) <= 161:
+                score.within += 1
+            else:
+                score.wrong.append(f"{g.name} -> {hit.name} {hit.country} {hit.lat},{hit.lon}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", choices=("lgl", "geovirus", "all"), default="all")
+    ap.add_argument("--limit", type=int, default=None, help="first N articles of each corpus")
+    ap.add_argument("--show", type=int, default=0, help="print N misses and wrong resolutions")
+    args = ap.parse_args()
+    if not GEO.is_dir():
+        print(f"geoparsing data not found at {GEO}; nothing to score", file=sys.stderr)
+        return 2
+    from communique.parse.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    keep = {"communique_times", "communique_actors", "communique_places"}
+    nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("communique_") and n not in keep])
+    corpora = {"lgl": (GEO / "LGL" / "lgl.xml", read_lgl),
+               "geovirus": (GEO / "GeoVirus" / "GeoVirus.xml", read_geovirus)}
+    total = Score()
+    for name, (path, reader) in corpora.items():
+        if args.corpus not in (name, "all"):
+            continue
+        arts = reader(path)[: args.limit]
+        t0 = time.time()
+        s = Score()
+        score(arts, nlp, s)
+        report(f"{name} ({len(arts)} articles, {time.time() - t0:.0f}s)", s)
+        for k in ("gold", "found", "within", "predicted", "correct_pred"):
+            setattr(total, k, getattr(total, k) + getattr(s, k))
+        if args.show:
+            print("  misses:", s.misses[: args.show])
+            print("  wrong:", s.wrong[: args.show])
+    if args.corpus == "all":
+        report("all", total)
+    return 0
+
+
+def report(label: str, s: Score) -> None:
+    rec = s.found / s.gold if s.gold else 0.0
+    prec = s.correct_pred / s.predicted if s.predicted else 0.0
+    acc = s.within / s.found if s.found else 0.0
+    e2e = s.within / s.gold if s.gold else 0.0
+    print(f"{label}: gold {s.gold}  recall {rec:.3f}  precision {prec:.3f}  "
+          f"acc@161(found) {acc:.3f}  end-to-end acc@161 {e2e:.3f}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
