@@ -229,7 +229,10 @@ def find_names(ctx: ActorContext) -> list[Mention]:
             key, rule = _named_group_key(ctx, tag.entry, root), "named-group"
             if tag.entry.kind == "government":
                 rule = "named-state-body"
-        elif tag.kind == "country" and isinstance(tag.entry, Country) and not _is_locative(root):
+        elif (
+            tag.kind == "country" and isinstance(tag.entry, Country) and not _is_locative(root)
+            and root.dep_ != "compound"  # "the Singapore Strait", "the Iran deal": a modifier
+        ):
             key, rule = country_key(tag.entry), "country-name"
         elif (
             tag.kind == "demonym" and isinstance(tag.entry, Country)
@@ -244,7 +247,13 @@ def find_names(ctx: ActorContext) -> list[Mention]:
             key = government_key(tag.entry, ctx.lexicon.groups["government"])
             rule = "capital-metonymy"
         if key is not None:
-            start = tag.start - 1 if tag.start and doc[tag.start - 1].lower_ == "the" else tag.start
+            det = doc[tag.start - 1] if tag.start else None
+            # "the U.N." but not "the Singapore Strait"'s article: only the name's own det
+            own = (
+                det is not None and det.lower_ == "the"
+                and det.head.i in range(tag.start, tag.end)
+            )
+            start = tag.start - 1 if own else tag.start
             mentions.append(Mention(start, tag.end, (key,), rule))
             ctx.used.update(range(start, tag.end))
     mentions.extend(_organisations(ctx))

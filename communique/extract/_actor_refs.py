@@ -117,7 +117,10 @@ def _title_mention(
         return Mention(first, i + 1, (key,),
                        "definite-title")
     chosen = list(dict.fromkeys(p.key() for p in before))
-    keys = tuple(chosen) if token.tag_ in ("NNS", "NNPS") else (before[-1].key(),)
+    plural = token.tag_ in ("NNS", "NNPS")
+    if plural and len(chosen) < 2:
+        return None
+    keys = tuple(chosen) if plural else (before[-1].key(),)
     det = min(c.i for c in token.children if c.i < i) if any(
         c.i < i for c in token.children
     ) else start
@@ -158,16 +161,27 @@ def resolve_references(
 
 
 def _pronouns(ctx: ActorContext, mentions: list[Mention]) -> list[Mention]:
-    """"They" as a subject right after a group mention (cheap: previous or same sentence)."""
+    """Subject pronouns right after their antecedent (cheap: previous or same sentence).
+
+    "They"/"both" take the last group mention; "he"/"she" the last mention of one person.
+    """
     out = []
     groups = sorted((m for m in mentions if len(m.keys) > 1), key=lambda m: m.start)
+    people = sorted(
+        (m for m in mentions if len(m.keys) == 1 and m.keys[0].kind == "person"),
+        key=lambda m: m.start,
+    )
     for token in ctx.doc:
-        if token.lower_ not in _PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.i in ctx.used:
             continue
-        if token.i in ctx.used:
+        if token.lower_ in _PRONOUNS:
+            candidates = groups
+        elif token.lower_ in ("he", "she"):
+            candidates = people
+        else:
             continue
         sent = token.sent
-        earlier = [m for m in groups if m.end <= token.i]
+        earlier = [m for m in candidates if m.end <= token.i]
         if not earlier:
             continue
         last = earlier[-1]

@@ -238,3 +238,27 @@ def test_actors_surname_tagged_as_organisation_stays_the_person(nlp: Language) -
     assert not [a for a in doc.actors if a.kind == "organization"]
     assad = _find(doc, name="Bashar al-Assad")
     assert assad is not None and assad.code == "SYRGOV" and len(assad.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "pronoun"),
+    [
+        ("Egyptian Foreign Minister Sameh Shoukry met Sudanese officials. He said the talks "
+         "were useful.", "Sameh Shoukry", "He"),
+        ("Japanese Foreign Minister Yoko Kamikawa arrived in Seoul. She will meet officials "
+         "on Friday.", "Yoko Kamikawa", "She"),
+    ],
+)
+def test_actors_subject_pronoun_after_a_person(
+    nlp: Language, text: str, name: str, pronoun: str
+) -> None:
+    person = _find(doc := _extract(nlp, text), name=name)
+    assert person is not None and pronoun in _mentions(doc, person)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tankers crossed the Singapore Strait on Monday.", "The Iran deal collapsed in 2018."],
+)
+def test_actors_country_as_compound_modifier_is_not_an_actor(nlp: Language, text: str) -> None:
+    assert not [a for a in _extract(nlp, text).actors if a.kind == "country"]
