@@ -219,3 +219,31 @@ def test_badinput_50mb_refused_from_size_without_reading(
     assert (
         "pipeline.max_chars" in err.message and f"{corpus['50mb'].stat().st_size:,}" in err.message
     )
+
+
+def test_badinput_cli_exit_code_and_stderr_lines(
+    corpus: dict[str, Path], nlp: object, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    # The long sentence is left to test_pipeline_badinput (it costs seconds of parsing).
+    cases = [c for c in CASES if c[0] != "one_long_sentence"]
+    paths = [str(corpus[name]) for name, *_ in cases]
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["extract", *paths, "--output", str(out)])
+    outcomes = [o for *_, outs in cases for o in outs]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error [")]
+    assert result.exit_code == 1
+    assert len(errors) == sum(o != "ok" for o in outcomes)
+    assert len(out.read_text("utf-8").splitlines()) == outcomes.count("ok")
+    # Every error line names its code and its input.
+    assert sorted(line.split("]")[0][7:] for line in errors) == sorted(
+        o for o in outcomes if o != "ok"
+    )
+
+    good = CliRunner().invoke(
+        app, ["extract", str(corpus["cp1251"]), str(corpus["rtl_mixed_scripts"])]
+    )
+    assert good.exit_code == 0 and not good.stderr.strip()
