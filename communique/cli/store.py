@@ -18,7 +18,7 @@ from rich.table import Table
 from ..config import load_config
 from ..errors import CommuniqueError
 from ..records import Article, Document, ItemError
-from ..store import Store, parse_store_url
+from ..store import Store, default_db_path, parse_store_url
 from ..store.export import EXPORT_FORMATS, FRAME_FORMATS, export, write_frame
 from . import app
 
@@ -98,7 +98,7 @@ def emit(frame: pd.DataFrame, *, format: str, output: Path | None, kind: str) ->
     table = Table(title=f"{kind}: {len(frame)} row(s)")
     for col in cols:
         # One line per row: ids stay whole (they are what users copy), long text is cut.
-        width = 16 if col.endswith("_id") else min(len(col), 12)
+        width = 16 if col.endswith("_id") else max(7, min(len(col), 12))
         table.add_column(col, overflow="ellipsis", no_wrap=True, min_width=width,
                          max_width=60 if col == "sentence" else 30)
     for row in frame[cols].itertuples(index=False):
@@ -403,3 +403,33 @@ def export_cmd(
             raise typer.BadParameter(str(exc)) from exc
     if output:
         print(f"exported {n} row(s) to {output}", file=sys.stderr)
+
+
+# -- demo -----------------------------------------------------------------------------------
+
+DEMO_ARTICLES = Path(__file__).resolve().parents[2] / "demo" / "articles"
+
+
+@app.command()
+def demo(
+    db: DbOpt = None,
+    store: StoreOpt = None,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+) -> None:
+    """Ingest the bundled demo corpus (demo/articles) and show its dyads.
+
+    Re-running is cheap: stored articles are skipped. (The dashboard will be served from here
+    once the web layer lands; until then the dyad table is printed.)
+    """
+    if not DEMO_ARTICLES.is_dir():
+        typer.echo(f"communique: demo corpus not found at {DEMO_ARTICLES} (a source checkout "
+                   "has it)", err=True)
+        raise typer.Exit(2)
+    if store is None and db is None:
+        db = default_db_path().with_name("demo.duckdb")
+    try:
+        ingest([str(DEMO_ARTICLES)], db=db, store=store, progress=progress)
+    except typer.Exit as done:
+        if done.exit_code:
+            raise
+    dyads(db=db, store=store, format="table", output=None)

@@ -137,10 +137,13 @@ def _score(a: Row, b: Row) -> int:
     return int(score)
 
 
-def _order_key(row: Row) -> tuple[str, str, int, str]:
+def _order_key(row: Row) -> tuple[str, str, int, str, str]:
     local = str(row.get("local_event_id") or "")
     digits = "".join(ch for ch in local if ch.isdigit())
-    return (str(row.get("published") or "9999-12-31"), row["article_id"], int(digits or 0), local)
+    return (
+        str(row.get("published") or "9999-12-31"), row["article_id"], int(digits or 0), local,
+        row["mention_id"],  # a total order even for malformed input with repeated local ids
+    )
 
 
 def resolve(

@@ -208,7 +208,8 @@ class QueryMixin:
             "count(*) FILTER (WHERE quad = 2) AS material_coop, "
             "count(*) FILTER (WHERE quad = 3) AS verbal_conflict, "
             "count(*) FILTER (WHERE quad = 4) AS material_conflict, "
-            "round(avg(goldstein), 2) AS mean_goldstein, sum(num_mentions) AS mentions "
+            "round(avg(goldstein), 2) AS mean_goldstein, "
+            "CAST(sum(num_mentions) AS BIGINT) AS mentions "
             "FROM events" + w.sql() + " GROUP BY ALL ORDER BY country_a, country_b, month"
         )
         return self._df(sql, w.params)

@@ -110,3 +110,13 @@ def test_cli_store_parallel_engine_is_refused_until_built(tmp_path: Path, corpus
         app, ["ingest", str(corpus), "--db", str(tmp_path / "x.duckdb"), "--engine", "dask"]
     )
     assert result.exit_code == 2 and "not available yet" in result.output
+
+
+def test_cli_store_codebook_example_two_outlets_one_meeting(db: Path) -> None:
+    """The codebook's worked example: the Belgrade meeting from two outlets is one event."""
+    out = run("events", "--db", str(db), "--min-sources", "2", "--mentions", "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines() if line.strip()]
+    assert len({r["event_id"] for r in rows}) == 1 and len(rows) == 2
+    assert {r["outlet"] for r in rows} == {"caspian-herald", "bosphorus-daily"}
+    reason = rows[1]["merge_reason"]
+    assert "root 04" in reason and "(either order)" in reason and "place Belgrade" in reason
