@@ -122,3 +122,10 @@ def test_actor_data_known_people_rows() -> None:
 )
 def test_actor_known_people_lookup_by_date(name: str, day: date | None, found: bool) -> None:
     assert (load_lexicon().person(name, on=day) is not None) is found
+
+
+@pytest.mark.parametrize(("stem", "column"), [("titles", "title"), ("groups", "term")])
+def test_actor_data_terms_are_unique(stem: str, column: str) -> None:
+    _, rows = read_tsv("actors", f"{stem}.tsv")
+    terms = [r[column] for r in rows]
+    assert sorted(t for t in set(terms) if terms.count(t) > 1) == []
