@@ -33,6 +33,7 @@ class LexEntry:
     report: bool = False
     only: str | None = None
     alleged: bool = False
+    needs_target: bool = False
 
     @property
     def conditional(self) -> bool:
@@ -80,6 +81,7 @@ def _entry(raw: dict[str, object]) -> LexEntry:
         report=bool(raw.get("report", False)),
         only=str(raw["only"]) if raw.get("only") else None,
         alleged=bool(raw.get("alleged", False)),
+        needs_target=bool(raw.get("needs_target", False)),
     )
 
 

@@ -287,7 +287,9 @@ class EventsComponent:
         return [
             c
             for c in found
-            if id(c) not in dropped and not (c.entry.only == "intent" and c.family != "intent")
+            if id(c) not in dropped
+            and not (c.entry.needs_target and not c.target)
+            and not (c.entry.only == "intent" and c.family != "intent")
         ]
 
     # -- records --------------------------------------------------------------------------
@@ -337,6 +339,12 @@ class EventsComponent:
                 )
             if swap:
                 source, target = target, source
+            if (
+                code in ("190", "193")
+                and _role(actors, source) == "REB"
+                and _role(actors, target) == "CVL"
+            ):
+                code = "180"  # CODING.md: a militant attack on civilians
             info = cameo_info(code)
             confidence = FAMILY_PRECISION[cand.family]
             if source is None or target is None:
@@ -435,6 +443,11 @@ def _pairs(cand: Candidate) -> list[tuple[str | None, str | None]]:
         return [(tgt[0], tgt[1])]
     pairs = [(s, t) for s in (src or (None,)) for t in (tgt or (None,)) if s != t]
     return [p for p in pairs if p != (None, None)]
+
+
+def _role(actors: dict[str, Actor], actor_id: str | None) -> str | None:
+    actor = actors.get(actor_id or "")
+    return actor.role if actor is not None else None
 
 
 def _political(actor: Actor | None) -> bool:
