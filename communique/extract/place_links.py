@@ -7,8 +7,10 @@
    verb that carries it ("the forum held in Ankara", "the meeting took place in Belgrade");
 2. a place that is the predicate's direct object or passive subject ("shelled Kharkiv",
    "Kharkiv was shelled");
-3. the first of coordinated verbs ("met in Belgrade and discussed ...");
-4. a UN Security Council meeting or vote, which happens in New York.
+3. a strong locative phrase deeper in the predicate's own clause ("were wounded in clashes
+   between tribes in Maarib province"), not inside a reported or relative clause;
+4. the same for up to two verbs governing the predicate ("met in Belgrade and discussed ...");
+5. a UN Security Council meeting or vote, which happens in New York.
 
 "Support for Azerbaijan" gives no location: "for" is not locative. A statement with none of
 these has no location (None).
@@ -26,6 +28,16 @@ LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
      "into", "off", "along", "on", "to", "onto"}
 )
+# Prepositions that locate whatever they attach to; searched deeper in the predicate's clause.
+# ("to", "into", "on" locate only when they attach to the predicate itself: "aid to Ukraine".)
+_STRONG_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "off",
+     "along"}
+)
+# Dependents that open another speaker's or another event's clause: not searched.
+_CLAUSE_BREAKS = frozenset({"ccomp", "parataxis", "relcl", "acl", "advcl", "conj", "xcomp"})
+# Links from a predicate up to the verb whose clause it shares.
+_UP = frozenset({"conj", "advcl", "xcomp", "acl", "relcl", "pcomp"})
 # Verbs that carry a nominal event ("held a summit", "the talks took place").
 _CARRIERS = frozenset({"hold", "take", "be", "convene", "host", "stage", "organize", "organise"})
 _ARGUMENTS = ("dobj", "nsubj", "nsubjpass", "attr", "pobj")
@@ -63,6 +75,21 @@ def _locative(doc: Doc, head: Token) -> str | None:
             for obj in child.children:
                 if obj.dep_ == "pobj" and (found := _place_at(doc, obj)):
                     return found
+    return None
+
+
+def _nested(doc: Doc, predicate: Token) -> str | None:
+    """A strong locative phrase anywhere in the predicate's own clause, nearest first."""
+    frontier = [c for c in predicate.children if c.dep_ not in _CLAUSE_BREAKS]
+    for _ in range(4):
+        nxt: list[Token] = []
+        for tok in frontier:
+            if tok.dep_ == "prep" and tok.lower_ in _STRONG_PREPS:
+                for obj in tok.children:
+                    if obj.dep_ == "pobj" and (found := _place_at(doc, obj)):
+                        return found
+            nxt += [c for c in tok.children if c.dep_ not in _CLAUSE_BREAKS]
+        frontier = nxt
     return None
 
 
@@ -117,7 +144,16 @@ def place_for_predicate(doc: Doc, predicate: Token) -> str | None:
     for child in predicate.children:
         if child.dep_ in ("dobj", "nsubjpass") and child.i in table:
             return table[child.i]
-    if predicate.dep_ == "conj" and predicate.head.pos_ in ("VERB", "AUX"):
-        if found := _locative(doc, predicate.head):
+    if found := _nested(doc, predicate):
+        return found
+    # Up to two governing verbs whose clause the predicate shares ("blew himself up at the
+    # entrance ..., killing six"; "met in Belgrade and discussed ...").
+    head = predicate
+    for _ in range(2):
+        if head.dep_ not in _UP or head.head == head:
+            break
+        head = head.head
+        if found := _locative(doc, head) or _nested(doc, head):
             return found
     return _security_council(doc, predicate)
+

@@ -12,6 +12,7 @@ and gets frozen :class:`Candidate` records.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import unicodedata
@@ -20,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import platformdirs
+
+from ..data import data_path
 
 __all__ = [
     "FORMAT_VERSION",
@@ -221,9 +224,20 @@ def cache_dir() -> Path:
     return Path(env) if env else Path(platformdirs.user_cache_dir("communique"))
 
 
+# The package tables the build reads; their content is part of the cached file's name.
+SOURCE_TABLES = ("countries.tsv", "alt_names.tsv", "regions.tsv", "admin1_alt_names.tsv")
+
+
 def default_path() -> Path:
-    """The file :func:`default_gazetteer` reads (and builds when missing)."""
-    return cache_dir() / f"gazetteer-v{FORMAT_VERSION}.sqlite"
+    """The file :func:`default_gazetteer` reads (and builds when missing).
+
+    Its name carries the format version and a digest of the package's gazetteer tables, so an
+    edited table makes the next process build afresh rather than read a stale file.
+    """
+    digest = hashlib.sha256()
+    for name in SOURCE_TABLES:
+        digest.update(data_path("gazetteer", name).read_bytes())
+    return cache_dir() / f"gazetteer-v{FORMAT_VERSION}-{digest.hexdigest()[:10]}.sqlite"
 
 
 @lru_cache(maxsize=1)
