@@ -134,8 +134,6 @@ def decode(data: bytes, *, source: str) -> str:
             best = from_bytes(data).best()
             if best is not None and best.encoding.startswith("utf_16"):
                 text = str(best)
-    if not text.strip():
-        raise EmptyInput(f"{source} is empty")
     return _check_text(text, source=source)
 
 
@@ -166,6 +164,8 @@ def _undetected(data: bytes, *, source: str) -> NoReturn:
 def _check_text(text: str, *, source: str) -> str:
     # A few stray control characters (a pasted NUL, an escape) are kept: offsets must point into
     # the text as given. A sample that is over a tenth control characters is not prose.
+    if not text.strip():  # e.g. a byte-order mark and nothing else
+        raise EmptyInput(f"{source} is empty")
     if _control_share(text[:_SAMPLE]) > 0.1:
         raise BinaryInput(f"{source} is a binary file, not text")
     return text
