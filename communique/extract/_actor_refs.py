@@ -99,6 +99,9 @@ def _title_mention(
         return None
     word = token.lemma_.lower()
     before = [p for p in people if p.start < i and p.title and word in p.title.lower()]
+    if not before and any(c.lower_ in ("two", "both") for c in token.children):
+        # "the two leaders" after two office holders with other titles (two presidents)
+        before = [p for p in people if p.start < i and p.title][-2:]
     if not before:
         # Only a state office with nothing attached stands for the lead country's holder
         # ("the foreign minister said"); "the leader of ISIS" is nobody's government.

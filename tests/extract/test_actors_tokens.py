@@ -41,6 +41,8 @@ def _token(doc: Doc, word: str, nth: int = 0) -> int:
          0, ["CHNGOV"]),
         ("The UN rejected the Croatian government's request.", "request", 0, ["HRVGOV"]),
         ("Ankara welcomed the decision.", "Ankara", 0, ["TURGOV"]),
+        ("Kenyan President Uhuru Kenyatta hosted Somali President Hassan Sheikh Mohamud, "
+         "and the two leaders signed three agreements.", "leaders", 0, ["KENGOV", "SOMGOV"]),
     ],
 )
 def test_actors_at_noun_phrase_heads(
