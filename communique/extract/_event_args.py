@@ -46,7 +46,7 @@ _NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
 # Verbs through which a subject is passed down to an infinitive or participle ("agreed to
 # meet", "vowed to protect").
-_INHERIT = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "prep"})
+_INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
 
 
 def _conjuncts(token: Token) -> Iterator[Token]:
@@ -110,6 +110,11 @@ def _subject(verb: Token) -> Token | None:
         subj = next((c for c in node.children if c.dep_ in _SUBJ), None)
         if subj is not None:
             return subj
+        # a parser slip hangs the subject on the auxiliary ("Iran is defying")
+        for aux in (c for c in node.children if c.dep_ in ("aux", "auxpass")):
+            subj = next((c for c in aux.children if c.dep_ in _SUBJ), None)
+            if subj is not None:
+                return subj
         if node.dep_ in ("relcl", "acl") and node.tag_ in ("VBG", "VBD", "VBZ", "VBP"):
             return node.head  # "countries voicing support", "forces that attacked"
         if node.dep_ in _INHERIT and node.head is not node:

@@ -271,9 +271,10 @@ class EventsComponent:
                     dropped.add(id(head))
                     if not cand.source:
                         cand.source = head.source
-            if cand.entry.alleged and verb.dep_ == "ccomp" and verb.head.lemma_ in _REPORTING:
+            clause = verb.head if verb.dep_ == "conj" else verb  # "defying ... and ignoring"
+            if cand.entry.alleged and clause.dep_ == "ccomp" and clause.head.lemma_ in _REPORTING:
                 # "X said Iran is defying the Council": the charge is the news (112), not the act.
-                reporter = _subtree_reporter(verb.head, aat)
+                reporter = _subtree_reporter(clause.head, aat)
                 if reporter and cand.source and not set(reporter) & set(cand.source):
                     cand.code, cand.family, cand.rule = "112", "verb", cand.rule + "+alleged"
                     cand.target, cand.source = cand.source, reporter
