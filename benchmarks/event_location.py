@@ -46,7 +46,9 @@ def main() -> int:
 
     nlp = load_pipeline()
     keep = {"communique_times", "communique_actors", "communique_places"}
-    nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("communique_") and n not in keep])
+    nlp.select_pipes(
+        disable=[n for n in nlp.pipe_names if n.startswith("communique_") and n not in keep]
+    )
     docs = [make_doc(nlp, r["text"], published=None) for r in records]
     tally: Counter[str] = Counter()
     for rec, doc in zip(records, nlp.pipe(docs, batch_size=64), strict=True):
@@ -75,8 +77,10 @@ def main() -> int:
     for g in ("all", "with-location", "no-location", "choice"):
         n = tally[f"{g}:n"]
         if n:
-            print(f"{g:14s} n={n:5d}  place_for_predicate {tally[f'{g}:ours'] / n:.3f}  "
-                  f"nearest-place baseline {tally[f'{g}:nearest'] / n:.3f}")
+            print(
+                f"{g:14s} n={n:5d}  place_for_predicate {tally[f'{g}:ours'] / n:.3f}  "
+                f"nearest-place baseline {tally[f'{g}:nearest'] / n:.3f}"
+            )
     return 0
 
 

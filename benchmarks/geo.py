@@ -67,9 +67,15 @@ def read_lgl(path: Path) -> list[Article]:
             tag = top.find("gaztag")
             if tag is None or tag.find("lat") is None:
                 continue
-            gold.append(Gold(int(top.findtext("start")), int(top.findtext("end")),
-                             float(tag.findtext("lat")), float(tag.findtext("lon")),
-                             top.findtext("phrase") or ""))
+            gold.append(
+                Gold(
+                    int(top.findtext("start")),
+                    int(top.findtext("end")),
+                    float(tag.findtext("lat")),
+                    float(tag.findtext("lon")),
+                    top.findtext("phrase") or "",
+                )
+            )
         out.append(Article(art.findtext("text") or "", gold))
     return out
 
@@ -78,8 +84,13 @@ def read_geovirus(path: Path) -> list[Article]:
     out = []
     for art in ET.parse(path).getroot().iter("article"):
         gold = [
-            Gold(int(loc.findtext("start")), int(loc.findtext("end")), float(loc.findtext("lat")),
-                 float(loc.findtext("lon")), loc.findtext("name") or "")
+            Gold(
+                int(loc.findtext("start")),
+                int(loc.findtext("end")),
+                float(loc.findtext("lat")),
+                float(loc.findtext("lon")),
+                loc.findtext("name") or "",
+            )
             for loc in art.iter("location")
         ]
         out.append(Article(art.findtext("text") or "", gold))
@@ -122,9 +133,13 @@ def main() -> int:
 
     nlp = load_pipeline()
     keep = {"communique_times", "communique_actors", "communique_places"}
-    nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("communique_") and n not in keep])
-    corpora = {"lgl": (GEO / "LGL" / "lgl.xml", read_lgl),
-               "geovirus": (GEO / "GeoVirus" / "GeoVirus.xml", read_geovirus)}
+    nlp.select_pipes(
+        disable=[n for n in nlp.pipe_names if n.startswith("communique_") and n not in keep]
+    )
+    corpora = {
+        "lgl": (GEO / "LGL" / "lgl.xml", read_lgl),
+        "geovirus": (GEO / "GeoVirus" / "GeoVirus.xml", read_geovirus),
+    }
     total = Score()
     for name, (path, reader) in corpora.items():
         if args.corpus not in (name, "all"):
@@ -149,8 +164,10 @@ def report(label: str, s: Score) -> None:
     prec = s.correct_pred / s.predicted if s.predicted else 0.0
     acc = s.within / s.found if s.found else 0.0
     e2e = s.within / s.gold if s.gold else 0.0
-    print(f"{label}: gold {s.gold}  recall {rec:.3f}  precision {prec:.3f}  "
-          f"acc@161(found) {acc:.3f}  end-to-end acc@161 {e2e:.3f}")
+    print(
+        f"{label}: gold {s.gold}  recall {rec:.3f}  precision {prec:.3f}  "
+        f"acc@161(found) {acc:.3f}  end-to-end acc@161 {e2e:.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -18,7 +18,9 @@ from . import app
 
 __all__ = ["build_gazetteer_cmd", "data_app"]
 
-data_app = typer.Typer(help="Build the reference data kept in the cache directory.", no_args_is_help=True)
+data_app = typer.Typer(
+    help="Build the reference data kept in the cache directory.", no_args_is_help=True
+)
 app.add_typer(data_app, name="data")
 
 

@@ -25,14 +25,40 @@ from ..records import Place
 __all__ = ["LOCATIVE_PREPS", "place_for_predicate"]
 
 LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
-     "into", "off", "along", "on", "to", "onto"}
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "throughout",
+        "around",
+        "within",
+        "into",
+        "off",
+        "along",
+        "on",
+        "to",
+        "onto",
+    }
 )
 # Prepositions that locate whatever they attach to; searched deeper in the predicate's clause.
 # ("to", "into", "on" locate only when they attach to the predicate itself: "aid to Ukraine".)
 _STRONG_PREPS = frozenset(
-    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "off",
-     "along"}
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "throughout",
+        "around",
+        "within",
+        "off",
+        "along",
+    }
 )
 # Dependents that open another speaker's or another event's clause: not searched.
 _CLAUSE_BREAKS = frozenset({"ccomp", "parataxis", "relcl", "acl", "advcl", "conj", "xcomp"})
@@ -42,8 +68,25 @@ _UP = frozenset({"conj", "advcl", "xcomp", "acl", "relcl", "pcomp"})
 _CARRIERS = frozenset({"hold", "take", "be", "convene", "host", "stage", "organize", "organise"})
 _ARGUMENTS = ("dobj", "nsubj", "nsubjpass", "attr", "pobj")
 _COUNCIL_WORDS = frozenset(
-    {"meet", "meeting", "vote", "adopt", "approve", "convene", "session", "debate", "brief",
-     "briefing", "resolution", "pass", "reject", "veto", "consultation", "hold", "discuss"}
+    {
+        "meet",
+        "meeting",
+        "vote",
+        "adopt",
+        "approve",
+        "convene",
+        "session",
+        "debate",
+        "brief",
+        "briefing",
+        "resolution",
+        "pass",
+        "reject",
+        "veto",
+        "consultation",
+        "hold",
+        "discuss",
+    }
 )
 _NEW_YORK_GEONAMEID = 5128581
 
@@ -121,8 +164,14 @@ def _security_council(doc: Doc, predicate: Token) -> str | None:
             return place.id
     # Not named in the text: the Council sits in New York, so the place joins with no mention.
     place = Place(
-        id=f"P{len(places) + 1}", name="New York", country="USA", feature="city",
-        geonameid=_NEW_YORK_GEONAMEID, lat=40.71427, lon=-74.00597, mentions=[],
+        id=f"P{len(places) + 1}",
+        name="New York",
+        country="USA",
+        feature="city",
+        geonameid=_NEW_YORK_GEONAMEID,
+        lat=40.71427,
+        lon=-74.00597,
+        mentions=[],
     )
     places.append(place)
     doc._.communique_places = places
@@ -156,4 +205,3 @@ def place_for_predicate(doc: Doc, predicate: Token) -> str | None:
         if found := _locative(doc, head) or _nested(doc, head):
             return found
     return _security_council(doc, predicate)
-

@@ -35,8 +35,33 @@ _RELABEL = ("PERSON", "ORG", "NORP")
 _TERRITORY_VERBS = frozenset({"be", "lie", "border", "remain", "stretch", "sit", "cover", "become"})
 # Nouns a possessive territory modifies as territory ("Turkey's capital", "Serbia's north").
 _TERRITORY_NOUNS = frozenset(
-    "capital city cities border borders territory territories region regions province north south "
-    "east west coast soil airspace waters town towns village villages port ports outskirts".split()
+    [
+        "capital",
+        "city",
+        "cities",
+        "border",
+        "borders",
+        "territory",
+        "territories",
+        "region",
+        "regions",
+        "province",
+        "north",
+        "south",
+        "east",
+        "west",
+        "coast",
+        "soil",
+        "airspace",
+        "waters",
+        "town",
+        "towns",
+        "village",
+        "villages",
+        "port",
+        "ports",
+        "outskirts",
+    ]
 )
 _MATCH_MIN_POPULATION = 100_000
 
@@ -138,7 +163,9 @@ class PlacesComponent:
         for f, cand in zip(found, resolved, strict=True):
             if cand is None and f.span.label_ == "GPE":
                 continue  # a "GPE" no gazetteer knows is mostly an NER error ("Ebola")
-            key: object = (cand.geonameid or (cand.name, cand.feature)) if cand else f.span.text.lower()
+            key: object = (
+                (cand.geonameid or (cand.name, cand.feature)) if cand else f.span.text.lower()
+            )
             entry = places.get(key)
             if entry is None:
                 entry = places[key] = _record_fields(f, cand, f"P{len(places) + 1}")
@@ -195,7 +222,12 @@ def find_toponyms(
     for ent in doc.ents:
         # The small model often labels towns PERSON ("Alexandria woman charged"); a name the
         # gazetteer knows, used as a territory, is a place whoever claimed it.
-        if ent.label_ in _RELABEL and ent.label_ != "NORP" and _territorial(ent) and known(ent.text):
+        if (
+            ent.label_ in _RELABEL
+            and ent.label_ != "NORP"
+            and _territorial(ent)
+            and known(ent.text)
+        ):
             spans.append(Span(doc, ent.start, ent.end, label="GPE"))
     taken = {t.i for s in spans for t in s}
     for _, start, end in matcher(doc):
@@ -215,7 +247,11 @@ def find_toponyms(
         # "Paris, Texas" / "Belgrade, Serbia": the second name qualifies the first.
         if nxt is not None and nxt.start == span.end + 1 and doc[span.end].text == ",":
             qualifier = nxt.text
-        dateline = span.start_char < 3 and span.end < len(doc) and doc[span.end].text in (",", "-", "\u2014", "(")
+        dateline = (
+            span.start_char < 3
+            and span.end < len(doc)
+            and doc[span.end].text in (",", "-", "\u2014", "(")
+        )
         found.append(_Found(span, Toponym(span.text, qualifier=qualifier, dateline=dateline)))
     return found
 

@@ -29,8 +29,19 @@ __all__ = ["BuildStats", "build_gazetteer"]
 # Suffixes that news drops from division names ("Kharkiv Oblast" -> "Kharkiv"); the short
 # form becomes an alternate name, so a city of that name still wins by feature.
 _DIVISION_SUFFIXES = (
-    " Oblast", " Oblast'", " Province", " Governorate", " Region", " State", " Prefecture",
-    " District", " Department", " Voivodeship", " Krai", " Municipality", " Parish",
+    " Oblast",
+    " Oblast'",
+    " Province",
+    " Governorate",
+    " Region",
+    " State",
+    " Prefecture",
+    " District",
+    " Department",
+    " Voivodeship",
+    " Krai",
+    " Municipality",
+    " Parish",
 )
 
 
@@ -102,9 +113,15 @@ def _countries(w: _Writer) -> tuple[dict[str, str], set[tuple[str, str]]]:
         iso2[row["iso2"]] = row["iso3"]
         capitals.add((row["iso2"], row["capital"]))
         w.add(
-            geonameid=int(row["geonameid"]), name=row["name"], feature="country",
-            country=row["iso3"], admin1=None, lat=float(row["lat"]), lon=float(row["lon"]),
-            population=int(row["population"]), alternates=other.get(row["iso3"], []),
+            geonameid=int(row["geonameid"]),
+            name=row["name"],
+            feature="country",
+            country=row["iso3"],
+            admin1=None,
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            population=int(row["population"]),
+            alternates=other.get(row["iso3"], []),
             trusted=True,
         )
     return iso2, capitals
@@ -114,9 +131,14 @@ def _regions(w: _Writer) -> None:
     _, rows = read_tsv("gazetteer", "regions.tsv")
     for row in rows:
         w.add(
-            geonameid=int(row["geonameid"]) if row["geonameid"] else None, name=row["name"],
-            feature="region", country=row["country"] or None, admin1=None,
-            lat=float(row["lat"]), lon=float(row["lon"]), population=0,
+            geonameid=int(row["geonameid"]) if row["geonameid"] else None,
+            name=row["name"],
+            feature="region",
+            country=row["country"] or None,
+            admin1=None,
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            population=0,
         )
 
 
@@ -156,10 +178,16 @@ def _divisions(w: _Writer, iso2: dict[str, str]) -> None:
             alternates = list(sub.aliases) + other.get(code, [])
             alternates += [sub.name[: -len(s)] for s in _DIVISION_SUFFIXES if sub.name.endswith(s)]
             w.add(
-                geonameid=sub.geonames_id, name=sub.name, feature=feature,
-                country=iso2.get(sub.country.alpha2), admin1=admin1,
-                lat=_midpoint([p[0] for p in pts]), lon=_midpoint([p[1] for p in pts]),
-                population=people[sub.id], alternates=alternates, trusted=True,
+                geonameid=sub.geonames_id,
+                name=sub.name,
+                feature=feature,
+                country=iso2.get(sub.country.alpha2),
+                admin1=admin1,
+                lat=_midpoint([p[0] for p in pts]),
+                lon=_midpoint([p[1] for p in pts]),
+                population=people[sub.id],
+                alternates=alternates,
+                trusted=True,
             )
 
 
@@ -173,10 +201,15 @@ def _cities(
             continue
         cc = city["countrycode"]
         w.add(
-            geonameid=int(city["geonameid"]), name=city["name"], feature="city",
-            country=iso2.get(cc), admin1=f"{cc}.{city['admin1code']}" if city["admin1code"] else None,
-            lat=float(city["latitude"]), lon=float(city["longitude"]),
-            population=int(city["population"]), alternates=city.get("alternatenames") or [],
+            geonameid=int(city["geonameid"]),
+            name=city["name"],
+            feature="city",
+            country=iso2.get(cc),
+            admin1=f"{cc}.{city['admin1code']}" if city["admin1code"] else None,
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            population=int(city["population"]),
+            alternates=city.get("alternatenames") or [],
             capital=(cc, city["name"]) in capitals and int(city["population"]) >= 10_000,
         )
 

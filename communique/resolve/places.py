@@ -29,14 +29,33 @@ _FEATURE_PRIOR = {"country": 6.0, "admin1": 1.5, "city": 0.0, "admin2": -1.0}
 _REGION_PRIOR = 8.0
 _CAPITAL_BONUS = 3.0
 _DIRECTIONS = frozenset(
-    "north south east west northern southern eastern western central northeast northwest "
-    "southeast southwest northeastern northwestern southeastern southwestern upper lower".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upper",
+        "lower",
+    ]
 )
 _ALT_PENALTY = 1.5
 _QUALIFIER_BONUS = 10.0
 _COUNTRY_NAMED_BONUS = 1.5
 _COUNTRY_SHARE_BONUS = 2.0
-_ADMIN1_NAMED_BONUS = 3.0
+_ADMIN1_NAMED_BONUS = 5.0
 _DATELINE_BONUS = 1.5
 
 
@@ -59,7 +78,7 @@ def _strip(name: str) -> str:
     low = name.lower()
     for prefix in ("the ", "city of "):
         if low.startswith(prefix):
-            return name[len(prefix):]
+            return name[len(prefix) :]
     return name
 
 
@@ -124,7 +143,11 @@ def _qualifies(c: Candidate, qualifiers: tuple[Candidate, ...]) -> bool:
     for q in qualifiers:
         if q.feature == "country" and c.country == q.country and c.feature != "country":
             return True
-        if q.feature == "admin1" and c.admin1 == q.admin1 and c.feature not in ("country", "admin1"):
+        if (
+            q.feature == "admin1"
+            and c.admin1 == q.admin1
+            and c.feature not in ("country", "admin1")
+        ):
             return True
     return False
 

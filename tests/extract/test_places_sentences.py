@@ -1,0 +1,102 @@
+"""Places found, told apart from actors, resolved, and linked to the event's predicate."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from communique.parse.pipeline import make_doc
+
+pytestmark = pytest.mark.slow
+
+
+def _doc(nlp: Language, text: str) -> Doc:
+    return nlp(make_doc(nlp, text, published=date(2024, 5, 2)))
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def _place_of(doc: Doc, verb: str) -> str | None:
+    from communique.extract.places import place_for_predicate
+
+    token = next(t for t in doc if t.text == verb)
+    pid = place_for_predicate(doc, token)
+    place = next((p for p in doc._.communique_places if p.id == pid), None)
+    return place.name if place else None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "lat", "lon"),
+    [
+        (
+            "Egyptian and Israeli officials held talks in Cairo on Sunday.",
+            "Cairo",
+            "EGY",
+            30.06,
+            31.25,
+        ),
+        ("The festival drew crowds in Paris, Texas, last weekend.", "Paris", "USA", 33.66, -95.56),
+        (
+            "Heavy clashes near Kharkiv killed two soldiers, officials said.",
+            "Kharkiv",
+            "UKR",
+            49.98,
+            36.25,
+        ),
+        ("The minister arrived in Belgrade, Serbia, on Monday.", "Belgrade", "SRB", 44.804, 20.465),
+    ],
+)
+def test_places_resolved_from_sentence(
+    nlp: Language, text: str, name: str, country: str, lat: float, lon: float
+) -> None:
+    place = next(p for p in _doc(nlp, text)._.communique_places if p.name == name)
+    assert place.country == country
+    assert place.lat is not None and place.lon is not None
+    assert _km(place.lat, place.lon, lat, lon) < 25
+
+
+@pytest.mark.parametrize(
+    ("text", "not_places"),
+    [
+        ("Turkey said on Monday it would send aid to the region.", {"Turkey"}),
+        ("Azerbaijani and Turkish troops held joint drills.", {"Azerbaijani", "Turkish"}),
+        ("Ankara criticised the decision, calling it unacceptable.", {"Ankara"}),
+    ],
+)
+def test_places_exclude_actors_and_demonyms(nlp: Language, text: str, not_places: set[str]) -> None:
+    names = {p.name for p in _doc(nlp, text)._.communique_places}
+    assert not names & not_places
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "want"),
+    [
+        ("Egyptian and Israeli officials held talks in Cairo on Sunday.", "held", "Cairo"),
+        ("Heavy clashes near Kharkiv killed two soldiers.", "killed", "Kharkiv"),
+        (
+            "The two ministers met in Belgrade and discussed trade with Russia.",
+            "discussed",
+            "Belgrade",
+        ),
+        ("Turkey voiced strong support for Azerbaijan during the war.", "voiced", None),
+        ("The ministry said it welcomed the decision of Serbia.", "said", None),
+    ],
+)
+def test_place_for_predicate(nlp: Language, text: str, verb: str, want: str | None) -> None:
+    assert _place_of(_doc(nlp, text), verb) == want
+
+
+def test_place_for_predicate_security_council_meets_in_new_york(nlp: Language) -> None:
+    doc = _doc(nlp, "The U.N. Security Council will meet on Friday to discuss the crisis in Sudan.")
+    assert _place_of(doc, "meet") == "New York"

@@ -1,0 +1,70 @@
+"""Every row of the package's gazetteer tables (and the test extract) is well-formed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from communique.data import data_path, read_tsv
+from communique.resolve.gazetteer import SOURCE_TABLES
+
+MINI = Path(__file__).resolve().parents[1] / "data" / "gazetteer_mini.tsv"
+ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
+ADMIN1 = re.compile(r"^[A-Z]{2}\.[0-9A-Z]{1,3}$")
+
+
+def _lat_lon(row: dict[str, str]) -> None:
+    assert -90.0 <= float(row["lat"]) <= 90.0, row
+    assert -180.0 <= float(row["lon"]) <= 180.0, row
+
+
+@pytest.mark.parametrize("name", SOURCE_TABLES)
+def test_gazetteer_table_versioned(name: str) -> None:
+    first = data_path("gazetteer", name).read_text("utf-8").splitlines()[0]
+    assert re.fullmatch(r"# version: \d+", first)
+
+
+def test_gazetteer_countries_rows() -> None:
+    header, rows = read_tsv("gazetteer", "countries.tsv")
+    assert len(rows) > 240
+    for row in rows:
+        assert len(row) == len(header) and row["iso3"] in ISO3, row
+        assert len(row["iso2"]) == 2 and int(row["geonameid"]) > 0 and int(row["population"]) >= 0
+        _lat_lon(row)
+    assert len({r["iso3"] for r in rows}) == len(rows)
+
+
+def test_gazetteer_alt_names_point_to_countries() -> None:
+    _, countries = read_tsv("gazetteer", "countries.tsv")
+    known = {r["iso3"] for r in countries}
+    _, rows = read_tsv("gazetteer", "alt_names.tsv")
+    for row in rows:
+        assert row["name"].strip() == row["name"] and row["name"], row
+        assert row["iso3"] in known, row
+
+
+def test_gazetteer_regions_rows() -> None:
+    _, rows = read_tsv("gazetteer", "regions.tsv")
+    for row in rows:
+        assert row["name"], row
+        assert row["geonameid"] == "" or int(row["geonameid"]) > 0, row
+        assert row["country"] == "" or row["country"] in ISO3, row
+        _lat_lon(row)
+
+
+def test_gazetteer_admin1_alt_names_rows() -> None:
+    _, rows = read_tsv("gazetteer", "admin1_alt_names.tsv")
+    for row in rows:
+        assert row["name"] and ADMIN1.match(row["admin1"]), row
+
+
+def test_gazetteer_test_extract_rows() -> None:
+    lines = [ln for ln in MINI.read_text("utf-8").splitlines() if not ln.startswith("#")]
+    header = lines[0].split("\t")
+    for line in lines[1:]:
+        row = dict(zip(header, line.split("\t"), strict=True))
+        assert row["feature"] in {"country", "admin1", "admin2", "city", "site", "region"}, row
+        _lat_lon(row)

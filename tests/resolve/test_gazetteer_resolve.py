@@ -1,0 +1,69 @@
+"""Gazetteer lookup and context-scored resolution on the tiny test extract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from communique.resolve.gazetteer import Gazetteer, normalise
+from communique.resolve.places import Toponym, candidates_for, resolve_toponyms
+
+MINI = Path(__file__).resolve().parents[1] / "data" / "gazetteer_mini.tsv"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.from_tsv(MINI)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Côte d'Ivoire", "cote divoire"),
+        ("St. Louis", "st louis"),
+        ("Baku-Tbilisi", "baku tbilisi"),
+    ],
+)
+def test_gazetteer_normalise_equates_spellings(a: str, b: str) -> None:
+    assert normalise(a) == normalise(b)
+
+
+@pytest.mark.parametrize(
+    ("name", "geonameid"), [("U.S.", 6252001), ("Türkiye", 298795), ("Kharkov", 706483)]
+)
+def test_gazetteer_lookup_alternate_names(gaz: Gazetteer, name: str, geonameid: int) -> None:
+    found = gaz.lookup(name)
+    assert geonameid in {c.geonameid for c in found}
+    assert all(c.alt for c in found if c.geonameid == geonameid)
+
+
+def test_gazetteer_drops_division_named_after_its_city(gaz: Gazetteer) -> None:
+    features = {c.feature for c in candidates_for("Belgrade", gaz) if c.country == "SRB"}
+    assert features == {"city"}
+
+
+@pytest.mark.parametrize(
+    ("toponyms", "index", "geonameid"),
+    [
+        ([Toponym("Belgrade", qualifier="Serbia"), Toponym("Serbia")], 0, 792680),
+        ([Toponym("Paris", qualifier="Texas"), Toponym("Texas")], 0, 4717560),
+        ([Toponym("Paris")], 0, 2988507),
+        ([Toponym("Cairo")], 0, 360630),
+        # A Texas article's "Paris" is Paris, Texas.
+        ([Toponym("Texas"), Toponym("Paris")], 1, 4717560),
+        ([Toponym("Egypt"), Toponym("Cairo")], 1, 360630),
+        ([Toponym("Mexico"), Toponym("Mexico City")], 0, 3996063),
+        ([Toponym("Ankara")], 0, 323786),
+    ],
+)
+def test_resolve_uses_article_context(
+    gaz: Gazetteer, toponyms: list[Toponym], index: int, geonameid: int
+) -> None:
+    resolved = resolve_toponyms(toponyms, gazetteer=gaz)
+    assert resolved[index] is not None
+    assert resolved[index].geonameid == geonameid
+
+
+def test_resolve_unknown_name_is_none(gaz: Gazetteer) -> None:
+    assert resolve_toponyms([Toponym("Atlantis Prime")], gazetteer=gaz) == [None]
