@@ -8,7 +8,11 @@
 2. re3d (``../shared/eval/re3d/*/``, Mongo-export JSON): recall of Person, Organisation and
    Nationality entity mentions by our actor mentions.
 
-Each figure is printed beside a baseline measured in the same run: spaCy's own PERSON, ORG,
+3. VOA development gold (``../shared/eval/voa2025/dev-gold.jsonl``, 8 stories): for each gold
+   event argument whose text is found verbatim in its sentence, whether an actor mention
+   overlaps it, and if so whether that actor's country (ISO3, or IGO) and role match the gold.
+
+Each figure of 1-2 is printed beside a baseline measured in the same run: spaCy's own PERSON, ORG,
 NORP and GPE entities taken as actor mentions.
 
 Run: ``.venv/bin/python benchmarks/actors.py [--limit N]``
@@ -28,6 +32,8 @@ from communique.parse.pipeline import load_pipeline, make_doc
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 CAMEO_NER = SHARED / "conflibert-cameo" / "cameo_ner" / "train.txt"
 RE3D = SHARED / "re3d"
+VOA_GOLD = SHARED / "voa2025" / "dev-gold.jsonl"
+VOA_TEXT = SHARED / "voa2025" / "voa_stories.jsonl"
 BASELINE_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 RE3D_TYPES = ("Person", "Organisation", "Nationality")
 LOCATIVE = frozenset({"in", "at", "near", "inside", "across", "throughout", "into", "within"})
@@ -170,6 +176,55 @@ def bench_re3d(nlp: object, *, limit: int | None) -> None:
         print(f"  {label:22s} " + "  ".join(parts) + f"  all {ratio(all_hit, all_total)}")
 
 
+def _gold_arguments(story: dict[str, object], text: str) -> Iterator[tuple[Span, str, str]]:
+    """(char span, gold country token, gold role) of each argument found verbatim."""
+    for event in story["events"]:  # type: ignore[attr-defined]
+        start = text.find(event["sentence"])
+        if start < 0:
+            continue
+        for side in ("source", "target"):
+            arg, country = event.get(f"{side}_text") or "", event.get(side)
+            if not arg or arg.startswith("(") or not country:
+                continue  # implicit actors are written in parentheses
+            arg = arg.split("(")[0].strip()
+            at = text.find(arg, start, start + len(event["sentence"]))
+            if arg and at >= 0:
+                yield (at, at + len(arg)), country, event.get(f"{side}_role") or ""
+
+
+def bench_voa(nlp: object, *, limit: int | None) -> None:
+    """Actor coverage and coding of the VOA development gold's event arguments."""
+    if not (VOA_GOLD.is_file() and VOA_TEXT.is_file()):
+        print(f"skip voa2025: {VOA_GOLD} not found")
+        return
+    texts = {}
+    for line in VOA_TEXT.read_text("utf-8").splitlines():
+        record = json.loads(line)
+        texts[record["id"]] = record["text"]
+    gold = [json.loads(line) for line in VOA_GOLD.read_text("utf-8").splitlines() if line]
+    gold = [g for g in gold if g["id"] in texts][:limit]
+    counts: Counter[str] = Counter()
+    docs = run_docs(nlp, [texts[g["id"]] for g in gold])
+    for story, doc in zip(gold, docs, strict=True):
+        actors = doc._.communique_actors  # type: ignore[attr-defined]
+        for span, country, role in _gold_arguments(story, doc.text):  # type: ignore[attr-defined]
+            counts["args"] += 1
+            hits = [a for a in actors if overlaps(span, [tuple(m) for m in a.mentions])]
+            if not hits:
+                continue
+            counts["covered"] += 1
+            tokens = {"IGO" if a.kind == "igo" else a.country for a in hits}
+            counts["country"] += country in tokens
+            counts["role"] += any(
+                ("IGO" if a.kind == "igo" else a.country) == country and (a.role or "") == role
+                for a in hits
+            )
+    print(f"VOA dev gold ({len(gold)} stories), event arguments found verbatim in their sentence:")
+    print(f"  covered by an actor mention {ratio(counts['covered'], counts['args'])}"
+          f"  country right when covered {ratio(counts['country'], counts['covered'])}"
+          f"  country+role right when covered {ratio(counts['role'], counts['covered'])}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run both benchmarks and print their figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -181,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_pipeline()
     bench_cameo(nlp, limit=args.limit)
     bench_re3d(nlp, limit=args.limit)
+    bench_voa(nlp, limit=args.limit)
     return 0
 
 

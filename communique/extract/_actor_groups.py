@@ -187,7 +187,7 @@ def _is_agent(token: Token) -> bool:
     """A capital standing for its government: subject, agent, or object of a non-motion verb."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    if token.dep_ in ("nsubj", "nsubjpass"):
+    if token.dep_ in ("nsubj", "nsubjpass", "poss"):  # "Ankara's purchase" too
         return True
     if token.dep_ == "dobj":
         return token.head.lemma_ not in _MOTION

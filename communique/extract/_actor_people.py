@@ -21,7 +21,7 @@ __all__ = ["Person", "find_people", "surnames"]
 _FILLERS = frozenset(
     {"the", "his", "her", "their", "its", "former", "then", "acting", "new", "top", "senior",
      "interim", "outgoing", "incoming", "'s", "’s", "and", "’", "mr", "mr.", "mrs", "mrs.",
-     "ms", "ms.", "dr", "dr.", "."}
+     "ms", "ms.", "dr", "dr.", ".", "deputy", "vice", "assistant", "permanent"}
 )
 _COUNTERPART = frozenset({"counterpart", "counterparts"})
 _POSSESSIVE = frozenset({"'s", "’s"})
@@ -64,8 +64,10 @@ def _describe_left(ctx: ActorContext, person: Person, k: int, *, stop: int) -> b
     while k >= stop:
         tag = ctx.tag(k, "demonym", "country", "igo")
         if tag is not None:
-            if tag.iso3 and person.country is None and person.igo is None:
-                person.country = tag.iso3
+            if tag.iso3 and person.country is None:
+                # "China's U.N. Ambassador", "British Deputy U.N. Ambassador": a national
+                # envoy to an IGO is the country's, not the organisation's
+                person.country, person.igo = tag.iso3, None
             elif tag.kind == "igo" and person.igo is None and person.country is None:
                 person.igo = tag.entry  # type: ignore[assignment]
             person.desc += tuple(range(tag.start, tag.end))

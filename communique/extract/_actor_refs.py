@@ -17,7 +17,10 @@ from ._actor_lexmatch import ActorContext
 from ._actor_people import Person, surnames
 from ._actor_types import ActorKey, Mention, actor_code, country_key
 
-__all__ = ["dyad_and_lead", "resolve_references"]
+__all__ = ["dyad_and_lead", "fill_lead_country", "resolve_references"]
+
+# Groups whose country the sentence did not give take the article's lead country.
+_LEAD_FILLED = frozenset({"bare-group", "named-group"})
 
 _PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "neighbor", "neighbour"})
 _PRONOUNS = frozenset({"they", "both"})
@@ -191,4 +194,24 @@ def _pronouns(ctx: ActorContext, mentions: list[Mention]) -> list[Mention]:
         prev_start = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         if last.start >= prev_start:
             out.append(Mention(token.i, token.i + 1, last.keys, "pronoun"))
+    return out
+
+
+def fill_lead_country(ctx: ActorContext, mentions: list[Mention]) -> list[Mention]:
+    """Non-state groups with no country in their sentence take the article's lead country.
+
+    CODING.md: armed groups take the country where they act; an article about the Central
+    African Republic that says "several rebels" means rebels there.
+    """
+    _, lead = dyad_and_lead(mentions, ctx.lexicon.by_iso3)
+    if lead is None:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.rule in _LEAD_FILLED and len(m.keys) == 1 and m.keys[0].country is None:
+            old = m.keys[0]
+            key = ActorKey(kind=old.kind, name=old.name, country=lead.iso3, role=old.role,
+                           title=old.title, code=actor_code(lead.iso3, old.role))
+            m = Mention(m.start, m.end, (key,), f"{m.rule}+lead-country", m.extra)
+        out.append(m)
     return out

@@ -23,7 +23,7 @@ from ..resolve.actors import load_lexicon
 from ._actor_groups import find_groups, find_names
 from ._actor_lexmatch import ActorContext, NameMatcher, PhraseIndex
 from ._actor_people import find_people
-from ._actor_refs import resolve_references
+from ._actor_refs import fill_lead_country, resolve_references
 from ._actor_types import ActorKey, Mention
 
 __all__ = ["ActorsComponent", "actors_at", "build_actors"]
@@ -95,7 +95,7 @@ class ActorsComponent:
         mentions.extend(grouped)
         mentions.extend(find_names(ctx))
         mentions.extend(resolve_references(ctx, people, list(mentions), pending))
-        return mentions
+        return fill_lead_country(ctx, mentions)
 
     def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
         """Write the actors and the token map on the doc."""

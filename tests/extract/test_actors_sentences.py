@@ -133,6 +133,15 @@ def _mentions(doc: Document, actor: Actor) -> list[str]:
                 {"name": "Russia Kremlin", "kind": "government", "code": "RUSGOV"},
             ],
         ),
+        (
+            "China's U.N. Ambassador Fu Cong and British Deputy U.N. Ambassador James "
+            "Kariuki disagreed over Ankara's purchase of the missiles.",
+            [
+                {"name": "Fu Cong", "country": "CHN", "role": "GOV", "code": "CHNGOV"},
+                {"name": "James Kariuki", "country": "GBR", "role": "GOV"},
+                {"kind": "government", "code": "TURGOV"},
+            ],
+        ),
     ],
 )
 def test_actors_described_in_text(nlp: Language, text: str, want: list[dict[str, object]]) -> None:
@@ -262,3 +271,13 @@ def test_actors_subject_pronoun_after_a_person(
 )
 def test_actors_country_as_compound_modifier_is_not_an_actor(nlp: Language, text: str) -> None:
     assert not [a for a in _extract(nlp, text).actors if a.kind == "country"]
+
+
+def test_actors_group_without_a_sentence_country_takes_the_lead(nlp: Language) -> None:
+    doc = _extract(
+        nlp,
+        "The Central African Republic accused Cameroon of harbouring gunmen. Several rebels "
+        "were captured on Sunday, officials said.",
+    )
+    rebels = _find(doc, kind="group", role="REB", name="rebels")
+    assert rebels is not None and rebels.code == "CAFREB"
