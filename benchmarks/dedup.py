@@ -225,10 +225,12 @@ def canonical_lemmas(mentions: list[Mention]) -> None:
 _WORD = re.compile(r"^[a-z]{3,}$")
 
 
-def stories(docs: list[Doc], *, threshold: float = 0.15) -> dict[str, str]:
-    """Group a topic's documents into stories: average-link clustering on TF-IDF cosine of their
-    words. This is the analogue of the resolver's article context (its reporting window and
-    actors): two reports only merge events when they tell the same story."""
+def stories(docs: list[Doc], *, threshold: float = 0.06) -> dict[str, str]:
+    """Group a topic's documents into stories: average-link clustering on the TF-IDF cosine of
+    their words, with IDF computed within the topic (words every report of the topic uses, such
+    as "earthquake", carry no weight; names, places and dates do). This is the analogue of the
+    resolver's article context (its actors, places and reporting window): two reports only
+    merge events when they tell the same story."""
     counts = {
         d.name: Counter(w.lower() for _, w in d.tokens.values() if _WORD.match(w.lower()))
         for d in docs
@@ -236,10 +238,16 @@ def stories(docs: list[Doc], *, threshold: float = 0.15) -> dict[str, str]:
     for c in counts.values():
         for w in _STOP_WORDS & c.keys():
             del c[w]
-    df = Counter(w for c in counts.values() for w in c)
-    n = len(docs)
+    topic = {d.name: d.topic for d in docs}
+    df: dict[str, Counter[str]] = defaultdict(Counter)
+    for name, c in counts.items():
+        df[topic[name]].update(c.keys())
+    size = Counter(topic.values())
     vec = {
-        k: {w: (1 + math.log(x)) * math.log(n / df[w]) for w, x in c.items()}
+        k: {
+            w: (1 + math.log(x)) * math.log((size[topic[k]] + 1) / df[topic[k]][w])
+            for w, x in c.items()
+        }
         for k, c in counts.items()
     }
     norm = {k: math.sqrt(sum(x * x for x in v.values())) or 1.0 for k, v in vec.items()}
@@ -254,7 +262,7 @@ def stories(docs: list[Doc], *, threshold: float = 0.15) -> dict[str, str]:
         for i, gi in enumerate(groups):
             for j in range(i + 1, len(groups)):
                 gj = groups[j]
-                if gi[0].split("_")[0] != gj[0].split("_")[0]:
+                if topic[gi[0]] != topic[gj[0]]:
                     continue
                 sim = sum(cos(a, b) for a in gi for b in gj) / (len(gi) * len(gj))
                 if sim >= threshold and (best is None or sim > best[0]):
@@ -438,6 +446,12 @@ def main() -> int:
         "communique": evaluate(gold, communique_rules(mentions, story)),
         "- without stories": evaluate(gold, communique_rules(mentions, topic_only)),
         "- without year rule": evaluate(gold, communique_rules(mentions, story, conflicts=())),
+        "- stories at 0.04": evaluate(
+            gold, communique_rules(mentions, stories(docs, threshold=0.04))
+        ),
+        "- stories at 0.08": evaluate(
+            gold, communique_rules(mentions, stories(docs, threshold=0.08))
+        ),
         "+ place/participant": evaluate(
             gold, communique_rules(mentions, story, conflicts=("times", "places", "people"))
         ),
