@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections import Counter
 
 from ..resolve.actors import Country
-from ._actor_groups import Pending, government_key
+from ._actor_groups import Pending
 from ._actor_lexmatch import ActorContext
 from ._actor_people import Person, surnames
-from ._actor_types import ActorKey, Mention, actor_code, country_key
+from ._actor_types import ActorKey, Mention, actor_code, country_key, government_key
 
 __all__ = ["dyad_and_lead", "fill_lead_country", "resolve_references"]
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..resolve.actors import Country, Igo, NamedGroup
+from ..resolve.actors import Country, Group, Igo, NamedGroup
 
-__all__ = ["ActorKey", "Mention", "NameTag", "actor_code", "country_key", "igo_key"]
+__all__ = [
+    "ActorKey", "Mention", "NameTag", "actor_code", "country_key", "government_key", "group_key",
+    "igo_key",
+]
 
 
 @dataclass(frozen=True)
@@ -67,3 +70,29 @@ def country_key(country: Country) -> ActorKey:
 def igo_key(igo: Igo) -> ActorKey:
     """An international organisation (kind igo, its own code)."""
     return ActorKey(kind="igo", name=igo.name, role=igo.role, code=igo.code)
+
+
+# Canonical body per role, so that "Turkish troops" and "the Turkish army" are one actor.
+_CANON = {"GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence",
+          "JUD": "judiciary", "LEG": "legislature"}
+# Terms that name one specific body, kept apart from the generic government of the role.
+_SPECIFIC = ("ministry", "office", "department", "embassy", "presidency", "court")
+
+
+def government_key(country: Country, group: Group) -> ActorKey:
+    """A state organ of ``country``: one actor per role, or per specific body."""
+    if any(w in group.term for w in _SPECIFIC):
+        body = group.term.title()
+    else:
+        body = _CANON.get(group.role, group.term)
+    name = f"{country.name} {body}"
+    return ActorKey(kind="government", name=name, country=country.iso3, role=group.role,
+                    code=actor_code(country.iso3, group.role))
+
+
+def group_key(country: Country | None, group: Group, written: str) -> ActorKey:
+    """A non-state group, named as first written; merged per country, role and term."""
+    iso3 = country.iso3 if country else None
+    name = f"{country.name} {group.term}" if country else written
+    return ActorKey(kind="group", name=name, country=iso3, role=group.role,
+                    code=actor_code(iso3, group.role))

@@ -20,8 +20,9 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor
 from ..resolve.actors import load_lexicon
-from ._actor_groups import find_groups, find_names
+from ._actor_groups import find_groups
 from ._actor_lexmatch import ActorContext, NameMatcher, PhraseIndex
+from ._actor_names import find_names
 from ._actor_people import find_people
 from ._actor_refs import fill_lead_country, resolve_references
 from ._actor_types import ActorKey, Mention
