@@ -2,11 +2,13 @@
 
 Passes, each marking the tokens it has explained so later passes leave them alone:
 
-1. lexicon names (countries, demonyms, capitals, IGOs) tagged on tokens, winning over NER;
+1. lexicon names (countries, demonyms, capitals, IGOs, named groups) tagged on tokens,
+   winning over NER (``_actor_lexmatch``);
 2. people, with the description the text gives them (``_actor_people``);
-3. collective nouns with their qualifiers, then capitals, IGOs, countries and other named
-   organisations (``_actor_groups``);
-4. later mentions resolved within the article (``_actor_refs``).
+3. collective nouns with their qualifiers (``_actor_groups``), then capitals, IGOs, named
+   groups and state bodies, countries and other named organisations (``_actor_names``);
+4. later mentions resolved within the article, and groups placed in the lead country when
+   their sentence names none (``_actor_refs``).
 
 Mentions of equal :class:`~._actor_types.ActorKey` are one actor; actors are numbered
 ``A1``.. in order of first mention. ``Doc._.communique_actor_tokens`` maps every token of every
