@@ -81,7 +81,7 @@ ANCHOR = st.one_of(st.none(), st.dates(min_value=date(1950, 1, 1), max_value=dat
 
 
 @given(NEWSY)
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_amounts_scan_figures_inside_text(text: str) -> None:
     for fig in scan_figures(text):
         assert 0 <= fig.start < fig.end <= len(text)
@@ -90,14 +90,14 @@ def test_amounts_scan_figures_inside_text(text: str) -> None:
 
 
 @given(NEWSY)
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_times_find_spans_inside_text(text: str) -> None:
     for start, end in find(text):
         assert 0 <= start < end <= len(text)
 
 
 @given(NEWSY, ANCHOR, st.sampled_from([None, "past", "present", "future"]))
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_times_normalise_total(text: str, anchor: date | None, tense: str | None) -> None:
     norm = normalise(text, anchor, tense)
     if norm is not None and norm.start and norm.end:

@@ -29,6 +29,7 @@ def headers(draw: st.DrawFn) -> tuple[str, date, str | None]:
 
 
 @given(headers(), ANY_TEXT)
+@settings(deadline=None)  # shared 2-core machine: timings vary, not correctness
 def test_normalize_header_body_keeps_offsets(
     header: tuple[str, date, str | None], rest: str
 ) -> None:
@@ -44,6 +45,7 @@ def test_normalize_header_body_keeps_offsets(
 
 
 @given(ANY_TEXT)
+@settings(deadline=None)  # shared 2-core machine: timings vary, not correctness
 def test_normalize_header_never_fails(text: str) -> None:
     parsed = parse_header(text)
     assert 0 <= parsed.body_start <= len(text)
@@ -52,12 +54,14 @@ def test_normalize_header_never_fails(text: str) -> None:
 
 
 @given(st.dates())
+@settings(deadline=None)  # shared 2-core machine: timings vary, not correctness
 def test_normalize_parse_date_round_trips(day: date) -> None:
     assert parse_date(day.isoformat()) == day
     assert parse_date(f"{day.isoformat()}T12:30:00Z") == day
 
 
 @given(st.text(max_size=40))
+@settings(deadline=None)  # shared 2-core machine: timings vary, not correctness
 def test_normalize_parse_date_total(value: str) -> None:
     result = parse_date(value)
     assert result is None or isinstance(result, date)
@@ -65,12 +69,14 @@ def test_normalize_parse_date_total(value: str) -> None:
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
 @given(text=st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=200))
+@settings(deadline=None)  # shared 2-core machine: timings vary, not correctness
 def test_normalize_decode_round_trips(encoding: str, text: str) -> None:
     assume(text.strip())
     assert decode(text.encode(encoding), source="x") == text
 
 
 @given(st.binary(max_size=600))
+@settings(deadline=None)  # shared 2-core machine: timings vary, not correctness
 def test_normalize_decode_total(data: bytes) -> None:
     # Any bytes give text or a coded InputError, nothing else.
     try:
@@ -82,6 +88,7 @@ def test_normalize_decode_total(data: bytes) -> None:
 
 
 @given(ANY_TEXT, st.sampled_from([" ", "\n", "  \n\t", "\r\n"]))
+@settings(deadline=None)  # shared 2-core machine: timings vary, not correctness
 def test_normalize_article_id_stable_under_layout(text: str, sep: str) -> None:
     words = text.split()
     assert article_id(" ".join(words)) == article_id(sep.join(words) + sep)
@@ -89,7 +96,7 @@ def test_normalize_article_id_stable_under_layout(text: str, sep: str) -> None:
 
 
 @given(headers(), ANY_TEXT)
-@settings(max_examples=50)
+@settings(max_examples=50, deadline=None)
 def test_normalize_article_text_is_body(header: tuple[str, date, str | None], body: str) -> None:
     head, day, _ = header
     try:
