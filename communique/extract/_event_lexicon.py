@@ -34,6 +34,7 @@ class LexEntry:
     only: str | None = None
     alleged: bool = False
     needs_target: bool = False
+    deliberation: bool = False
 
     @property
     def conditional(self) -> bool:
@@ -82,6 +83,7 @@ def _entry(raw: dict[str, object]) -> LexEntry:
         only=str(raw["only"]) if raw.get("only") else None,
         alleged=bool(raw.get("alleged", False)),
         needs_target=bool(raw.get("needs_target", False)),
+        deliberation=bool(raw.get("deliberation", False)),
     )
 
 

@@ -115,6 +115,11 @@ class EventsComponent:
         nouns += [
             p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
         ]
+        # "provided $2 million in assistance": the event noun hangs on the object
+        if obj is not None:
+            nouns += [
+                p for c in obj.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+            ]
         # "stopped implementing its commitments": a gerund complement names the act
         nouns += [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
         for noun in nouns:
@@ -271,6 +276,9 @@ class EventsComponent:
                     dropped.add(id(head))
                     if not cand.source:
                         cand.source = head.source
+            if head is not None and head.entry.deliberation and verb.dep_ in ("xcomp", "ccomp"):
+                dropped.add(id(cand))  # "considering sending troops": nothing sent yet
+                continue
             clause = verb.head if verb.dep_ == "conj" else verb  # "defying ... and ignoring"
             if cand.entry.alleged and clause.dep_ == "ccomp" and clause.head.lemma_ in _REPORTING:
                 # "X said Iran is defying the Council": the charge is the news (112), not the act.
