@@ -90,7 +90,7 @@ def _date_reason(a: Row, b: Row, window: int) -> str | None:
     if a0 is None or b0 is None:
         return None
     a1, b1 = _d(a.get("date_end")) or a0, _d(b.get("date_end")) or b0
-    long_a, long_b = (a1 - a0).days > 31, (b1 - b0).days > 31
+    long_a, long_b = (a1 - a0).days > _SHORT, (b1 - b0).days > _SHORT
     if long_a != long_b:  # a year-long background fact is not a dated report
         return None
     gap = max(0, (b0 - a1).days, (a0 - b1).days)
@@ -156,11 +156,15 @@ def resolve(
     """
     opts = options or ResolveOptions()
     clusters: list[list[Row]] = []
-    by_root: dict[str, list[int]] = {}
+    # Candidate clusters are looked up by their seed's start day (short dates) or kept in a
+    # per-root list (long intervals), so each mention is compared with the clusters that can
+    # be within the window, not with every cluster of its root.
+    by_day: dict[tuple[str, int], list[int]] = {}
+    long_ones: dict[str, list[int]] = {}
     for row in sorted(mentions, key=_order_key):
         row = dict(row)
         best: tuple[int, int, str] | None = None
-        for idx in by_root.get(row["root"], ()):
+        for idx in _candidates(row, by_day, long_ones, opts.window_days):
             members = clusters[idx]
             reasons = [compatible(m, row, options=opts) for m in members]
             if any(r is None for r in reasons):
@@ -171,7 +175,7 @@ def resolve(
         if best is None:
             row["event_id"] = row["mention_id"]
             row["merge_reason"] = "first report"
-            by_root.setdefault(row["root"], []).append(len(clusters))
+            _index(row, len(clusters), by_day, long_ones)
             clusters.append([row])
         else:
             seed = clusters[best[1]][0]
@@ -179,6 +183,43 @@ def resolve(
             row["merge_reason"] = f"same event as {seed['mention_id']}: {best[2]}"
             clusters[best[1]].append(row)
     return clusters
+
+
+_SHORT = 31  # days: longer date intervals (a year of background) only merge with long ones
+
+
+def _interval(row: Row) -> tuple[date, date] | None:
+    start = _d(row.get("date_start"))
+    if start is None:
+        return None
+    return start, _d(row.get("date_end")) or start
+
+
+def _index(
+    seed: Row, idx: int, by_day: dict[tuple[str, int], list[int]], long_ones: dict[str, list[int]]
+) -> None:
+    span = _interval(seed)
+    if span is None:
+        return  # an undated seed never takes other mentions
+    if (span[1] - span[0]).days > _SHORT:
+        long_ones.setdefault(seed["root"], []).append(idx)
+    else:
+        by_day.setdefault((seed["root"], span[0].toordinal()), []).append(idx)
+
+
+def _candidates(
+    row: Row, by_day: dict[tuple[str, int], list[int]], long_ones: dict[str, list[int]],
+    window: int,
+) -> list[int]:
+    """Clusters whose seed could be within the window of ``row``, in creation order."""
+    span = _interval(row)
+    if span is None:
+        return []
+    if (span[1] - span[0]).days > _SHORT:
+        return list(long_ones.get(row["root"], ()))
+    first, last = span[0].toordinal() - window - _SHORT, span[1].toordinal() + window
+    found = [i for day in range(first, last + 1) for i in by_day.get((row["root"], day), ())]
+    return sorted(found)
 
 
 def _first(rows: Sequence[Row], key: str) -> Any:

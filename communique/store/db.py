@@ -19,9 +19,10 @@ import platformdirs
 
 from ..errors import StoreError
 from ..records import Document, ItemError
-from ..resolve.dedupe import ResolveOptions, events_from_mentions, resolve
+from ..resolve.dedupe import ResolveOptions
 from .migrations import applied, migrate
 from .query import QueryMixin
+from .resolution import resolve_all, resolve_new
 from .rows import TABLE_ORDER, error_row, flatten
 from .schema import TABLES, columns, to_arrow
 
@@ -156,11 +157,15 @@ class Store(QueryMixin):
         data = to_arrow(table, rows)  # noqa: F841 - read by DuckDB's replacement scan below
         self.conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM data")
 
-    def add_batch(self, docs: Sequence[Document], errors: Sequence[ItemError] = ()) -> int:
+    def add_batch(
+        self, docs: Sequence[Document], errors: Sequence[ItemError] = (), *, resolve: bool = True
+    ) -> int:
         """Write one batch atomically; return the number of articles added (new ones only).
 
         Already-stored articles are skipped; errors are recorded (replacing earlier records of
-        the same source and code); events of the touched CAMEO roots are re-resolved.
+        the same source and code); the events the new mentions can change are re-resolved.
+        With ``resolve=False`` (bulk loads) each new mention is stored as its own event; call
+        :meth:`resolve_events` once at the end.
         """
         if self.read_only:
             raise StoreError("the store is open read-only")
@@ -176,7 +181,7 @@ class Store(QueryMixin):
                 for table, rows in flatten(doc).items():
                     tables[table].extend(rows)
             for table in TABLE_ORDER:
-                if table != "events":  # events are re-derived from all mentions below
+                if table != "events" or not resolve:  # else re-derived from mentions below
                     self._insert(table, tables[table])
             if fresh:
                 sources = sorted({d.article.source for d in fresh.values()})
@@ -184,7 +189,11 @@ class Store(QueryMixin):
                     "DELETE FROM ingest_errors WHERE source IN (SELECT unnest(?))", [sources]
                 )
             self._record_errors(errors)
-            self._resolve_roots(sorted({r["root"] for r in tables["event_mentions"]}))
+            if resolve:
+                resolve_new(
+                    self.conn, tables["event_mentions"], options=self.resolve_options,
+                    insert=self._insert,
+                )
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -203,34 +212,6 @@ class Store(QueryMixin):
             "UPDATE ingest_errors SET last_seen = current_timestamp WHERE last_seen IS NULL"
         )
 
-    def _resolve_roots(self, roots: Sequence[str]) -> None:
-        if not roots:
-            return
-        cur = self.conn.execute(
-            "SELECT * FROM event_mentions WHERE root IN (SELECT unnest(?))", [list(roots)]
-        )
-        names = [d[0] for d in cur.description]
-        mentions = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-        clusters = resolve(mentions, options=self.resolve_options)
-        before = {m["mention_id"]: (m["event_id"], m["merge_reason"]) for m in mentions}
-        changed = [
-            {k: r[k] for k in ("mention_id", "event_id", "merge_reason")}
-            for rows in clusters
-            for r in rows
-            if before[r["mention_id"]] != (r["event_id"], r["merge_reason"])
-        ]
-        if changed:
-            import pyarrow as pa
-
-            upd = pa.Table.from_pylist(changed)  # noqa: F841 - read by DuckDB below
-            self.conn.execute(
-                "UPDATE event_mentions SET event_id = upd.event_id, "
-                "merge_reason = upd.merge_reason FROM upd "
-                "WHERE event_mentions.mention_id = upd.mention_id"
-            )
-        self.conn.execute("DELETE FROM events WHERE root IN (SELECT unnest(?))", [list(roots)])
-        self._insert("events", events_from_mentions(clusters))
-
     def resolve_events(self, *, options: ResolveOptions | None = None) -> int:
         """Re-resolve every event from all stored mentions (after changing options, or after
         bulk loads that skipped resolution); return the number of events."""
@@ -238,10 +219,7 @@ class Store(QueryMixin):
             self.resolve_options = options
         self.conn.execute("BEGIN TRANSACTION")
         try:
-            cur = self.conn.execute("SELECT DISTINCT root FROM event_mentions")
-            roots = [r[0] for r in cur.fetchall()]
-            self.conn.execute("DELETE FROM events")
-            self._resolve_roots(sorted(roots))
+            resolve_all(self.conn, options=self.resolve_options, insert=self._insert)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -254,6 +232,7 @@ class Store(QueryMixin):
         *,
         batch_size: int = DEFAULT_BATCH,
         on_item: Callable[[Document | ItemError], None] | None = None,
+        resolve: bool = True,
     ) -> IngestResult:
         """Store processed documents (and record failed items), one transaction per batch.
 
@@ -261,13 +240,15 @@ class Store(QueryMixin):
             items: what ``communique.process_batch`` yields.
             batch_size: documents per transaction; a crash loses at most the open batch.
             on_item: called after each item is taken (progress bars).
+            resolve: re-resolve events per batch (False for bulk loads; then call
+                :meth:`resolve_events`).
         """
         result = IngestResult()
         docs: list[Document] = []
         errs: list[ItemError] = []
 
         def flush() -> None:
-            added = self.add_batch(docs, errs)
+            added = self.add_batch(docs, errs, resolve=resolve)
             result.added += added
             result.skipped += len(docs) - added
             result.batches += 1

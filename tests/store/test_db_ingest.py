@@ -111,3 +111,48 @@ def test_db_ingest_errors_are_recorded_once_and_cleared_by_success() -> None:
         assert store.errors().code.tolist() == ["I008"]
         store.ingest_documents(two_outlets()[:1])
         assert store.counts()["ingest_errors"] == 0
+
+
+def _many(seed: int) -> list[communique.Document]:
+    """Twenty one-event reports of three dyads over six weeks: many merge candidates."""
+    import random
+
+    rnd = random.Random(seed)
+    pairs = [
+        (("Ilham Aliyev", "AZE"), ("Recep Erdogan", "TUR")),
+        (("Nikol Pashinyan", "ARM"), ("Ilham Aliyev", "AZE")),
+        (("Aleksandar Vucic", "SRB"), ("Viktor Orban", "HUN")),
+    ]
+    docs = []
+    for i in range(20):
+        src, tgt = rnd.choice(pairs)
+        day = f"2022-09-{rnd.randint(1, 30):02d}"
+        text = f"Report {i}: {src[0]} met {tgt[0]} on {day} to discuss the border and energy."
+        docs.append(
+            document(
+                text,
+                source=f"https://outlet{i % 4}.example/{i}",
+                published=day,
+                src=src,
+                tgt=tgt,
+                cameo=rnd.choice(["040", "042", "043"]),
+                day=day,
+            )
+        )
+    return docs
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_db_ingest_batch_resolution_equals_full_resolution(tmp_path: Path, seed: int) -> None:
+    docs = _many(seed)
+    with communique.open(tmp_path / "a.duckdb") as store:
+        store.ingest_documents(docs, batch_size=3)
+        scoped = _dump(store, tmp_path, "scoped")
+        assert store.resolve_events() == store.counts()["events"]
+        assert _dump(store, tmp_path, "full") == scoped
+    with communique.open(tmp_path / "b.duckdb") as bulk:
+        bulk.ingest_documents(docs, batch_size=7, resolve=False)
+        assert bulk.counts()["events"] == len(docs)
+        bulk.resolve_events()
+        assert _dump(bulk, tmp_path, "bulk") == scoped
+        assert bulk.counts()["events"] < len(docs)  # the test data does merge
