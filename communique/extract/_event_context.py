@@ -1,9 +1,11 @@
-"""Actors the actors stage leaves to the events stage: countries inside hyphenated compounds.
+"""Actors the actors stage leaves to the events stage: countries in hyphenated compounds and
+demonyms on event nouns.
 
 The actors stage treats "Azerbaijani-Turkish" and "Russian-Chinese" as parts of a compound,
 not names of their own (right for actor mentions). For events, such a compound names the
 parties of a joint act ("the Azerbaijani-Turkish business forum", "Russian-Chinese talks"),
-so the events stage maps each part to the country actor of the article, reusing the actors
+and a demonym on an event noun names its agent ("a Turkish offensive", CODING.md), so the
+events stage maps each to the country actor of the article, reusing the actors
 stage's own lexicon of country names and demonyms (no second list to maintain).
 """
 
@@ -19,6 +21,16 @@ from ..resolve.actors import load_lexicon
 __all__ = ["with_hyphen_parties"]
 
 _HYPHENS = frozenset({"-", "–"})
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Demonym as written ("Turkish") -> ISO3."""
+    forms: dict[str, str] = {}
+    for country in load_lexicon().countries:
+        for form in country.demonyms:
+            forms.setdefault(form, country.iso3)
+    return forms
 
 
 @lru_cache(maxsize=1)
@@ -52,12 +64,19 @@ def with_hyphen_parties(
         if actor.country and (actor.kind == "country" or actor.country not in by_country):
             by_country[actor.country] = actor.id
     forms = _country_forms()
+    demonyms = _demonyms()
 
     def lookup(token: Token) -> tuple[str, ...]:
         found = actors_at(token)
-        if found or not _in_hyphen_compound(token):
+        if found:
             return found
-        iso3 = forms.get(token.text)
+        if _in_hyphen_compound(token):
+            iso3 = forms.get(token.text)
+        elif token.dep_ == "amod" and token.head.pos_ == "NOUN":
+            # "a Turkish offensive": the demonym on an event noun names its agent country
+            iso3 = demonyms.get(token.text)
+        else:
+            return ()
         actor_id = by_country.get(iso3) if iso3 else None
         return (actor_id,) if actor_id else ()
 

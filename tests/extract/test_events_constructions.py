@@ -51,6 +51,12 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [],
     ),
     (
+        "nominal-demonym",
+        "Turkey said a Turkish offensive against Kurdish militants in Syria began on Wednesday.",
+        [("19", "TUR", "SYR")],
+        [("19", "SYR", "TUR")],
+    ),
+    (
         "nominal-between",
         "The meeting between Chinese President Xi Jinping and Russian President "
         "Vladimir Putin took place in Moscow on Monday.",
