@@ -256,6 +256,8 @@ class EventsComponent:
         dropped: set[int] = set()
         for cand in found:
             verb = cand.anchor
+            if verb.dep_ == "conj" and verb.head.dep_ == "xcomp" and verb.head.i not in by_anchor:
+                verb = verb.head  # "threatened to close or suspend": the conjunct shares the frame
             root = cand.code[:2]
             head = by_anchor.get(verb.head.i)
             threatened = head is not None and verb.dep_ == "xcomp" and head.code.startswith("13")
@@ -322,7 +324,7 @@ class EventsComponent:
         return _dedupe(events)
 
     def _events(self, doc: Doc, cand: Candidate, actors: dict[str, Actor]) -> list[Event]:
-        pairs = _pairs(cand)
+        pairs = [p for p in _pairs(cand) if not _same_actor(actors, *p)]
         pairs = [
             p
             for p in pairs
@@ -339,6 +341,8 @@ class EventsComponent:
         out: list[Event] = []
         for source, target in pairs:
             code, swap = cand.code, False
+            if code[:2] in ("05", "07") and _military(cand):
+                code = "062"  # CODING.md: military backing and arms transfers are 062
             if cand.entry.refine == "place":
                 code, swap = refine_consultation(
                     code,
@@ -452,6 +456,21 @@ def _pairs(cand: Candidate) -> list[tuple[str | None, str | None]]:
         return [(tgt[0], tgt[1])]
     pairs = [(s, t) for s in (src or (None,)) for t in (tgt or (None,)) if s != t]
     return [p for p in pairs if p != (None, None)]
+
+
+def _military(cand: Candidate) -> bool:
+    noun = cand.event_noun if cand.event_noun is not None else cand.anchor
+    return any(
+        c.lemma_.lower() == "military" for c in noun.children if c.dep_ in ("amod", "compound")
+    )
+
+
+def _same_actor(actors: dict[str, Actor], a: str | None, b: str | None) -> bool:
+    """Two mentions of one party: same country, and one is the country itself or same role."""
+    x, y = actors.get(a or ""), actors.get(b or "")
+    if x is None or y is None or x.country is None or x.country != y.country:
+        return False
+    return x.role == y.role or x.kind == "country" or y.kind == "country"
 
 
 def _role(actors: dict[str, Actor], actor_id: str | None) -> str | None:
