@@ -1,0 +1,173 @@
+"""Clause-level rules over matched predicates (CODING.md).
+
+- agentless joint acts take the parties named in their clause ("eleven agreements were signed
+  within the Azerbaijani-Turkish forum"); light verbs and statements without a target take it
+  from their event noun or complement;
+- pledges ("agreed to meet", "will withdraw") become 03x intents and hostile futures or
+  threatened acts 13x threats, the pledge/threat verb itself folding into them;
+- deliberation ("considering sending troops") blocks the act; a reported violation ("X said
+  Iran is defying ...") is X's accusation (112); a statement verb whose complement is coded is
+  not coded itself; analyst commentary is dropped.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ._event_args import ActorsAt, np_actors
+from ._event_match import TOPIC_PREPS, Candidate
+from ._event_rules import intent_code, is_intent, threat_code
+
+__all__ = ["apply_frames", "subtree_actors"]
+
+_COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
+_HOSTILE = frozenset({"15", "16", "17", "18", "19", "20"})
+_COMMENTATORS = frozenset(
+    {
+        "analyst",
+        "expert",
+        "observer",
+        "scholar",
+        "academic",
+        "researcher",
+        "commentator",
+        "professor",
+        "economist",
+        "critic",
+    }
+)
+_STATEMENT = frozenset({"01", "02", "10", "11", "12", "13"})
+_REPORTING = frozenset({"say", "tell", "state", "add", "claim", "charge", "insist", "argue"})
+
+
+def apply_frames(found: list[Candidate], aat: ActorsAt) -> list[Candidate]:
+    """The candidates that remain, recoded, after the clause-level rules."""
+    for cand in found:
+        agentless = cand.rule.endswith(("passive", "participle")) or cand.family == "noun"
+        if cand.entry.sym and agentless and not cand.source and len(set(cand.target)) < 2:
+            # "Eleven agreements were signed within the A-B forum": the parties are named
+            # somewhere in the predicate's own clause.
+            parties = subtree_actors(cand.anchor, aat)
+            if len(parties) >= 2:
+                cand.source, cand.target, cand.rule = parties, (), cand.rule + "+clause-parties"
+        elif (
+            cand.family == "light"
+            and cand.source
+            and not cand.target
+            and cand.event_noun is not None
+        ):
+            others = subtree_actors(cand.event_noun, aat, skip=cand.source)
+            if others:
+                cand.target, cand.rule = others[:1], cand.rule + "+noun-target"
+        elif (
+            cand.family == "verb"
+            and cand.source
+            and not cand.target
+            and (cand.code[:2] in _STATEMENT)
+        ):
+            # "warned that cooperation between Russia and North Korea ...", "concerned
+            # about Iran's ...": a statement is about the actors of its complement.
+            holder = next(
+                (c for c in cand.anchor.children if c.dep_ in ("ccomp", "xcomp")), None
+            ) or next(
+                (
+                    p
+                    for c in cand.anchor.children
+                    if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                None,
+            )
+            others = subtree_actors(holder, aat, skip=cand.source) if holder is not None else ()
+            if others:
+                cand.target, cand.rule = others[:2], cand.rule + "+clause-target"
+    by_anchor = {c.anchor.i: c for c in found}
+    dropped: set[int] = set()
+    for cand in found:
+        verb = cand.anchor
+        if verb.dep_ == "conj" and verb.head.dep_ == "xcomp" and verb.head.i not in by_anchor:
+            verb = verb.head  # "threatened to close or suspend": the conjunct shares the frame
+        root = cand.code[:2]
+        head = by_anchor.get(verb.head.i)
+        threatened = head is not None and verb.dep_ == "xcomp" and head.code.startswith("13")
+        intent = is_intent(verb) and not (root == "04" and verb.dep_ != "xcomp")
+        if (
+            cand.family != "noun"
+            and (intent or threatened)
+            and not cand.code.startswith(("03", "13"))
+        ):
+            # "will convene a meeting on Friday" is a planned meeting (CODING.md), not an
+            # intent: only pledges ("agreed to meet") recode a consultation.
+            if root in _COOPERATIVE and not threatened:
+                cand.code, cand.family = intent_code(cand.code), "intent"
+            elif root in _HOSTILE or threatened:
+                cand.code, cand.family = threat_code(cand.code), "threat"
+            if head is not None and verb.dep_ == "xcomp" and head.code[:2] in ("03", "13"):
+                # "pledged to withdraw", "threatened to close": the inner act is the code
+                dropped.add(id(head))
+                if not cand.source:
+                    cand.source = head.source
+        if head is not None and head.entry.deliberation and verb.dep_ in ("xcomp", "ccomp"):
+            dropped.add(id(cand))  # "considering sending troops": nothing sent yet
+            continue
+        clause = verb.head if verb.dep_ == "conj" else verb  # "defying ... and ignoring"
+        if cand.entry.alleged and clause.dep_ == "ccomp" and clause.head.lemma_ in _REPORTING:
+            # "X said Iran is defying the Council": the charge is the news (112), not the act.
+            reporter = _subtree_reporter(clause.head, aat)
+            if reporter and cand.source and not set(reporter) & set(cand.source):
+                cand.code, cand.family, cand.rule = "112", "verb", cand.rule + "+alleged"
+                cand.target, cand.source = cand.source, reporter
+        if (
+            verb.dep_ == "ccomp"
+            and (head := by_anchor.get(verb.head.i)) is not None
+            and head.entry.report
+        ):
+            dropped.add(id(head))  # "warned that X will ...": code the clause, not the warning
+    dropped.update(id(c) for c in found if _commentary(c.anchor))
+    return [
+        c
+        for c in found
+        if id(c) not in dropped
+        and not (c.entry.needs_target and not c.target)
+        and not (c.entry.only == "intent" and c.family != "intent")
+    ]
+
+
+def _commentary(token: Token) -> bool:
+    """True under "analysts say ..." (CODING.md: commentary by analysts is not coded)."""
+    node = token
+    for _ in range(4):
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in _REPORTING | {
+            "believe",
+            "think",
+            "note",
+            "expect",
+        }:
+            subj = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            return subj is not None and subj.lemma_.lower() in _COMMENTATORS
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _subtree_reporter(verb: Token, aat: ActorsAt) -> tuple[str, ...]:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return np_actors(subj, aat) if subj is not None else ()
+
+
+def subtree_actors(token: Token, aat: ActorsAt, *, skip: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Actors named in a predicate's own clause (not in embedded clauses), in text order."""
+    nodes: list[Token] = []
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        nodes.append(node)
+        stack.extend(
+            c for c in node.children if c.dep_ not in ("ccomp", "relcl", "advcl", "parataxis")
+        )
+    found: list[str] = []
+    for node in sorted(nodes, key=lambda t: t.i):
+        found.extend(a for a in aat(node) if a not in found and a not in skip)
+    return tuple(found)

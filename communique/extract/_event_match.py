@@ -1,0 +1,161 @@
+"""Predicate matching: the lexicon applied to the dependency parse, token by token.
+
+Verbs are matched first (light-verb entries consume their event noun, so "held talks" is one
+predicate), then the nouns left over. Each match is a :class:`Candidate` with its arguments
+already mapped to actor ids; ``_event_frames`` then applies the clause-level rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ._event_args import ActorsAt, noun_arguments, np_actors, object_of, verb_arguments
+from ._event_lexicon import EventLexicon, LexEntry
+from ._event_rules import is_negated
+
+__all__ = ["TOPIC_PREPS", "Candidate", "PredicateMatcher"]
+
+TOPIC_PREPS = frozenset({"on", "over", "about", "regarding"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A matched predicate before it becomes one or more ``Event`` records."""
+
+    anchor: Token  # the token dated and placed (a verb, or the noun of a nominal event)
+    entry: LexEntry
+    code: str
+    family: str
+    rule: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    negated: bool
+    object: str | None
+    event_noun: Token | None = None
+
+
+def _np_text(token: Token) -> str:
+    words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "poss", "case")]
+    return " ".join(t.text for t in words if t.i >= token.left_edge.i).strip() or token.text
+
+
+def _object_text(head: Token, actor_ids: tuple[str, ...]) -> str | None:
+    if actor_ids:
+        return None
+    text = _np_text(head)
+    return text[:80] if text else None
+
+
+class PredicateMatcher:
+    """Finds event predicates with a compiled lexicon (built once per process)."""
+
+    def __init__(self, lexicon: EventLexicon) -> None:
+        self.lexicon = lexicon
+
+    def verb_candidate(self, tok: Token, aat: ActorsAt, consumed: set[int]) -> Candidate | None:
+        lemma = tok.lemma_.lower()
+        obj = object_of(tok)
+        # Light verbs: the event noun is the object, or the object of a preposition
+        # ("called for a ceasefire").
+        nouns = [obj] if obj is not None else []
+        nouns += [
+            p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+        ]
+        # "provided $2 million in assistance": the event noun hangs on the object
+        if obj is not None:
+            nouns += [
+                p for c in obj.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+            ]
+        # "stopped implementing its commitments": a gerund complement names the act
+        nouns += [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
+        for noun in nouns:
+            for conj in (noun, *[c for c in noun.children if c.dep_ == "conj"]):
+                entry = self.lexicon.light.get((lemma, conj.lemma_.lower()))
+                if entry is None:
+                    continue
+                consumed.update({noun.i, conj.i})
+                source, target, rule = verb_arguments(tok, aat, event_noun=noun)
+                topic = next(
+                    (
+                        p
+                        for c in noun.children
+                        if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS
+                        for p in c.children
+                        if p.dep_ == "pobj"
+                    ),
+                    None,
+                )
+                return Candidate(
+                    tok,
+                    entry,
+                    entry.code,
+                    "light",
+                    f"light-{rule}",
+                    source,
+                    target,
+                    is_negated(tok),
+                    _object_text(topic, np_actors(topic, aat)) if topic is not None else None,
+                    conj,
+                )
+        for entry in self.lexicon.verbs.get(lemma, ()):
+            if entry.objects and not (
+                obj is not None
+                and (obj.lemma_.lower() in entry.objects or obj.lower_ in entry.objects)
+            ):
+                continue
+            if entry.preps and not any(
+                c.dep_ in ("prep", "prt") and c.lower_ in entry.preps for c in tok.children
+            ):
+                continue
+            source, target, rule = verb_arguments(tok, aat)
+            obj_text = None
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not np_actors(obj, aat):
+                obj_text = _object_text(obj, ())
+            return Candidate(
+                tok,
+                entry,
+                entry.code,
+                "verb",
+                f"verb-{rule}",
+                source,
+                target,
+                is_negated(tok),
+                obj_text,
+            )
+        return None
+
+    def noun_candidate(self, tok: Token, aat: ActorsAt) -> Candidate | None:
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+        for entry in self.lexicon.nouns.get(tok.lemma_.lower(), ()):
+            if entry.mods and not (mods & entry.mods):
+                continue
+            source, target = noun_arguments(tok, aat)
+            if not source and not (entry.sym and len(target) >= 2):
+                return None  # a nominal event needs its agent in the text
+            if entry.sym and len(set(source) | set(target)) < 2:
+                return None  # "a meeting of the Council" names no second party
+            anchor = (
+                tok.head
+                if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ in ("VERB", "AUX")
+                else tok
+            )
+            return Candidate(anchor, entry, entry.code, "noun", "noun", source, target, False, None)
+        return None
+
+    def find(self, doc: Doc, aat: ActorsAt) -> list[Candidate]:
+        """Every matched predicate of the document, in text order (verbs, then nouns)."""
+        consumed: set[int] = set()
+        found: list[Candidate] = []
+        for tok in doc:
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
+                cand = self.verb_candidate(tok, aat, consumed)
+                if cand is not None:
+                    found.append(cand)
+        for tok in doc:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
+                cand = self.noun_candidate(tok, aat)
+                if cand is not None:
+                    found.append(cand)
+        return found
