@@ -46,7 +46,7 @@ _NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
 # Verbs through which a subject is passed down to an infinitive or participle ("agreed to
 # meet", "vowed to protect").
-_INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
+_INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp"})
 
 
 def _conjuncts(token: Token) -> Iterator[Token]:
