@@ -15,7 +15,7 @@ Counted outcomes per input:
 - ``extraction_error``: the documented ``ExtractionError`` (a component raised; process_batch
   isolated it). Not a crash of the batch, but each is a component bug, so their causes are listed;
 - ``crash``: any other exception, or a span outside the text. Crashing inputs are written to
-  ``--crash-dir`` and listed.
+  ``--crash-dir`` and listed (with one input per extraction-error cause, ``xerr-*.bin``).
 
 libFuzzer stops on the first uncaught exception, so exceptions are caught and counted here and the
 run goes on to its bound. Exit status 1 when any crash was found.
@@ -78,12 +78,17 @@ def _spans(doc: communique.Document) -> list[tuple[int, int]]:
     return spans
 
 
-def _crash(data: bytes, what: str) -> None:
-    STATS["crash"] += 1
+def _save(data: bytes, name: str) -> Path:
     crash_dir = Path(str(OPTIONS["crash_dir"]))
     crash_dir.mkdir(parents=True, exist_ok=True)
-    path = crash_dir / f"crash-{STATS['crash']:04d}.bin"
+    path = crash_dir / name
     path.write_bytes(data)
+    return path
+
+
+def _crash(data: bytes, what: str) -> None:
+    STATS["crash"] += 1
+    path = _save(data, f"crash-{STATS['crash']:04d}.bin")
     CRASHES.append(f"{path}: {what}")
 
 
@@ -99,7 +104,10 @@ def one_input(data: bytes) -> None:
     except ExtractionError as exc:
         STATS["extraction_error"] += 1
         # "…: extraction failed (KeyError: ...)": the cause is the exception type and message.
-        CAUSES[exc.message.split("extraction failed (", 1)[-1][:120]] += 1
+        cause = exc.message.split("extraction failed (", 1)[-1][:120]
+        CAUSES[cause] += 1
+        if CAUSES[cause] == 1:  # keep one input per cause for the component's owner
+            _save(data, f"xerr-{len(CAUSES):04d}.bin")
         return
     except Exception as exc:  # noqa: BLE001 - an undocumented exception is exactly what we count
         _crash(data, f"{type(exc).__name__}: {exc}"[:200])
