@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -129,3 +130,21 @@ def test_fetch_loopback_per_host_delay_spaces_requests(server: str) -> None:
         fetcher.get(f"{server}/news/meeting.html")
         fetcher.get(f"{server}/news/call.html")
     assert len(waits) == 1 and 4.0 < waits[0] <= 5.0
+
+
+def test_fetch_loopback_cli_ingests_a_feed(server: str, nlp: object, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    import communique
+    from communique.cli import app
+
+    db = tmp_path / "feed.duckdb"
+    args = ["ingest", f"{server}/feed.xml", f"{server}/gone.html", "--db", str(db), "--no-progress"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1, result.output  # the 404 page failed, the feed's pages did not
+    assert "ingested 2 article(s)" in result.output and "I007" in result.output
+    with communique.open(db, read_only=True) as store:
+        arts = store.articles()
+        assert sorted(arts.source) == [f"{server}/news/call.html", f"{server}/news/meeting.html"]
+        assert set(arts.outlet) == {"127.0.0.1"}
+        assert store.errors().source.tolist() == [f"{server}/gone.html"]
