@@ -75,6 +75,8 @@ def with_hyphen_parties(
         elif token.dep_ == "amod" and token.head.pos_ == "NOUN":
             # "a Turkish offensive": the demonym on an event noun names its agent country
             iso3 = demonyms.get(token.text)
+        elif token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            iso3 = forms.get(token.text)  # "U.S. bases", "Russia sanctions"
         else:
             return ()
         actor_id = by_country.get(iso3) if iso3 else None

@@ -15,7 +15,7 @@ from ._event_args import ActorsAt, noun_arguments, np_actors, object_of, verb_ar
 from ._event_lexicon import EventLexicon, LexEntry
 from ._event_rules import is_negated
 
-__all__ = ["TOPIC_PREPS", "Candidate", "PredicateMatcher"]
+__all__ = ["TOPIC_PREPS", "Candidate", "PredicateMatcher", "word_forms"]
 
 TOPIC_PREPS = frozenset({"on", "over", "about", "regarding"})
 
@@ -48,6 +48,18 @@ def _object_text(head: Token, actor_ids: tuple[str, ...]) -> str | None:
     return text[:80] if text else None
 
 
+def word_forms(token: Token) -> set[str]:
+    """Lemma, lowercase form and naive singulars: the small model lemmatises "bases" as
+    "basis", so the lexicon is matched against all of them."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    if lower.endswith("es"):
+        forms.add(lower[:-2])
+    if lower.endswith("s"):
+        forms.add(lower[:-1])
+    return forms
+
+
 class PredicateMatcher:
     """Finds event predicates with a compiled lexicon (built once per process)."""
 
@@ -72,7 +84,10 @@ class PredicateMatcher:
         nouns += [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
         for noun in nouns:
             for conj in (noun, *[c for c in noun.children if c.dep_ == "conj"]):
-                entry = self.lexicon.light.get((lemma, conj.lemma_.lower()))
+                entry = next(
+                    (e for f in word_forms(conj) if (e := self.lexicon.light.get((lemma, f)))),
+                    None,
+                )
                 if entry is None:
                     continue
                 consumed.update({noun.i, conj.i})
@@ -100,10 +115,7 @@ class PredicateMatcher:
                     conj,
                 )
         for entry in self.lexicon.verbs.get(lemma, ()):
-            if entry.objects and not (
-                obj is not None
-                and (obj.lemma_.lower() in entry.objects or obj.lower_ in entry.objects)
-            ):
+            if entry.objects and not (obj is not None and word_forms(obj) & entry.objects):
                 continue
             if entry.preps and not any(
                 c.dep_ in ("prep", "prt") and c.lower_ in entry.preps for c in tok.children

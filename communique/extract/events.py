@@ -98,16 +98,19 @@ class EventsComponent:
         start, end = _sentence_span(cand.anchor)
         out: list[Event] = []
         for source, target in pairs:
-            code, swap = cand.code, False
+            code, swap, notes = cand.code, False, ""
             if code[:2] in ("05", "07") and _military(cand):
-                code = "062"  # CODING.md: military backing and arms transfers are 062
+                code, notes = "062", "+military"  # CODING.md: military backing is 062
             if cand.entry.refine == "place":
+                before = code
                 code, swap = refine_consultation(
                     code,
                     place_country,
                     _country(actors.get(source or "")),
                     _country(actors.get(target or "")),
                 )
+            if cand.entry.refine == "place" and code != before:
+                notes += "+place"
             if swap:
                 source, target = target, source
             if (
@@ -115,7 +118,7 @@ class EventsComponent:
                 and _role(actors, source) == "REB"
                 and _role(actors, target) == "CVL"
             ):
-                code = "180"  # CODING.md: a militant attack on civilians
+                code, notes = "180", notes + "+civilians"  # CODING.md: militant attack
             info = cameo_info(code)
             confidence = FAMILY_PRECISION[cand.family]
             if source is None or target is None:
@@ -124,7 +127,7 @@ class EventsComponent:
                 confidence *= 0.9
             rule = (
                 cand.rule
-                + ("+place" if code != cand.code else "")
+                + notes
                 + (f"+{cand.family}" if cand.family in ("intent", "threat") else "")
             )
             out.append(

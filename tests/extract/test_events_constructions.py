@@ -125,6 +125,47 @@ def test_events_construction(
         )
 
 
+FRAMES: list[tuple[str, str, list[Triple], list[Triple]]] = [
+    (
+        "deliberation",
+        "Britain is considering sending troops to Estonia.",
+        [("014", "GBR", "EST")],
+        [("154", "GBR", None), ("154", "GBR", "EST")],
+    ),
+    (
+        "alleged",
+        "The United States said Iran is defying the U.N. Security Council.",
+        [("112", "USA", "IRN")],
+        [("128", "IRN", "IGO")],
+    ),
+    (
+        "threat",
+        "The United States criticized Turkey. Turkey threatened to close U.S. bases at Incirlik.",
+        [("136", "TUR", "USA")],
+        [("166", "TUR", "USA")],
+    ),
+    (
+        "planned-meeting",
+        "China will convene a meeting with Iran and Russia in Beijing on Friday.",
+        [("043", "CHN", "IRN"), ("043", "CHN", "RUS")],
+        [("036", "CHN", "IRN")],
+    ),
+    (
+        "civilians",
+        "Rebels attacked civilians in Bambari on Monday, Central African Republic officials said.",
+        [("180", "CAF", "CAF")],
+        [("190", "CAF", "CAF")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "must", "must_not"), FRAMES, ids=[c[0] for c in FRAMES])
+def test_events_frames(
+    nlp: Language, name: str, text: str, must: list[Triple], must_not: list[Triple]
+) -> None:
+    test_events_construction(nlp, name, text, must, must_not)
+
+
 @pytest.mark.parametrize(
     ("text", "negated"),
     [
@@ -149,6 +190,7 @@ def test_events_negation(nlp: Language, text: str, negated: bool) -> None:
     "text",
     [
         "Analysts say the weather in the region was mild on Monday.",  # no political actor, no act
+        "Analysts say Tehran would welcome the closure of the base.",  # commentary is not coded
         "The company said its profits rose in the second quarter.",
     ],
 )
