@@ -144,8 +144,11 @@ class PredicateMatcher:
             if entry.mods and not (mods & entry.mods):
                 continue
             source, target = noun_arguments(tok, aat)
-            if not source and not (entry.sym and len(target) >= 2):
-                return None  # a nominal event needs its agent in the text
+            violent = entry.code[:2] in ("18", "19", "20")
+            if not source and not (entry.sym and len(target) >= 2) and not (violent and target):
+                # a nominal event needs its agent in the text, except an attack on a named
+                # party by unnamed attackers ("the terrorist strikes against the U.S.")
+                return None
             if entry.sym and len(set(source) | set(target)) < 2:
                 return None  # "a meeting of the Council" names no second party
             anchor = (
