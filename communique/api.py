@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Iterable, Iterator
 from datetime import date
 from importlib import metadata
@@ -51,6 +52,15 @@ def document_from_doc(doc: Doc, article: Article, *, coder: str) -> Document:
     )
 
 
+def _where(exc: BaseException) -> str:
+    """Where ``exc`` was raised: ' at <module>:<line>' of the innermost Communique frame."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if "communique" in f.filename]
+    if not frames:
+        return ""
+    path = frames[-1].filename.replace("\\", "/")
+    return f" at {path[path.rfind('communique/'):]}:{frames[-1].lineno}"
+
+
 def _published(article: Article) -> date | None:
     return date.fromisoformat(article.published) if article.published else None
 
@@ -84,7 +94,9 @@ def process_batch(
         return doc
 
     def failed(art: Article, exc: Exception) -> ItemError:
-        err = ExtractionError(f"{art.source}: extraction failed ({type(exc).__name__}: {exc})")
+        err = ExtractionError(
+            f"{art.source}: extraction failed ({type(exc).__name__}: {exc}){_where(exc)}"
+        )
         return ItemError(source=art.source, code=err.code, message=err.message)
 
     def flush() -> Iterator[Document | ItemError]:
