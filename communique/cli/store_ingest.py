@@ -1,0 +1,186 @@
+"""Store commands that write: ``ingest`` (files, folders, URLs, feeds) and ``demo``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..config import load_config
+from ..errors import CommuniqueError
+from ..records import Article, Document, ItemError
+from ..store import Store, default_db_path
+from . import app
+from .store import ConfigOpt, DbOpt, StoreOpt, _date, dyads, store_target
+
+__all__ = ["demo", "ingest"]
+
+
+# -- ingest ---------------------------------------------------------------------------------
+
+
+def _is_url(spec: str) -> bool:
+    return spec.startswith(("http://", "https://"))
+
+
+def _inputs(specs: list[str], *, published: date | None, cfg: dict[str, Any]) -> Iterator[Any]:
+    from ..ingest import iter_articles
+    from ..ingest.fetch import FetchOptions, iter_urls
+
+    max_chars = int(cfg["pipeline"]["max_chars"])
+    local = [s for s in specs if not _is_url(s)]
+    urls = [s for s in specs if _is_url(s)]
+    if local:
+        yield from iter_articles(local, published=published, max_chars=max_chars)
+    if urls:
+        yield from iter_urls(urls, options=FetchOptions.from_config(cfg), published=published,
+                             max_chars=max_chars)
+
+
+def _skip_known(
+    items: Iterable[Any], store: Store, skipped: list[str], *, chunk: int = 64
+) -> Iterator[Any]:
+    """Drop articles already stored before they reach the pipeline (a rerun resumes cheaply)."""
+    buf: list[Any] = []
+
+    def drain() -> Iterator[Any]:
+        known = store.known_article_ids(a.id for a in buf if isinstance(a, Article))
+        for item in buf:
+            if isinstance(item, Article) and item.id in known:
+                skipped.append(item.id)
+            else:
+                yield item
+        buf.clear()
+
+    for item in items:
+        buf.append(item)
+        if len(buf) >= chunk:
+            yield from drain()
+    yield from drain()
+
+
+def _estimate(specs: list[str]) -> int | None:
+    """How many articles the inputs hold (for the progress bar), or None when unknown."""
+    from ..ingest.sources import SUFFIXES
+
+    total = 0
+    for spec in specs:
+        path = Path(spec)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+        else:
+            files = [path] if path.is_file() else []
+        if not files:
+            return None
+        for f in files:
+            if f.suffix.lower() in (".jsonl", ".ndjson", ".csv"):
+                with f.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            else:
+                total += 1
+    return total
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders, globs, URLs or RSS/Atom feeds.")
+    ],
+    db: DbOpt = None,
+    store: StoreOpt = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for articles that carry none.")
+    ] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 25,
+    workers: Annotated[int, typer.Option(help="Pipeline processes (scale engines).")] = 1,
+    engine: Annotated[str, typer.Option(help="local or dask.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline (default from config).")] = None,
+    config: ConfigOpt = None,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+) -> None:
+    """Extract articles and store them: one transaction per batch, resumable, idempotent.
+
+    Articles already in the store (same content hash) are skipped before extraction, so a rerun
+    after an interruption resumes where it stopped. Failed items go to the ingest_errors table
+    and stderr; exit status 1 when any item failed.
+    """
+    from ..scale import process
+
+    try:
+        cfg = load_config(config)
+        st = Store.open(store_target(store, db, config))
+    except CommuniqueError as exc:
+        typer.echo(f"communique: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    skipped: list[str] = []
+    err = Console(stderr=True)
+    bar = Progress(
+        TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.fields[note]}"), console=err, disable=not progress,
+    )
+    try:
+        with st, bar:
+            task = bar.add_task("ingest", total=_estimate(paths), note="")
+            inputs = _inputs(paths, published=_date_obj(published), cfg=cfg)
+            items = _skip_known(inputs, st, skipped)
+            docs = process(items, engine=engine, workers=workers, scheduler=scheduler,
+                           model=model or cfg["pipeline"]["model"])
+
+            def tick(item: Document | ItemError) -> None:
+                if isinstance(item, ItemError):
+                    bar.console.print(item.line(), markup=False, highlight=False)
+                bar.update(task, advance=1, note=f"{len(skipped)} already stored")
+
+            before = len(skipped)
+            result = st.ingest_documents(docs, batch_size=batch_size, on_item=tick)
+            bar.update(task, advance=len(skipped) - before)
+            where = st.path
+    except CommuniqueError as exc:
+        typer.echo(f"communique: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(
+        f"ingested {result.added} article(s), skipped {len(skipped) + result.skipped} already "
+        f"stored, {result.failed} failed; store {where}",
+        err=True,
+    )
+    raise typer.Exit(1 if result.failed else 0)
+
+
+def _date_obj(value: str | None) -> date | None:
+    return date.fromisoformat(_date(value)) if value else None  # type: ignore[arg-type]
+
+
+# -- demo -----------------------------------------------------------------------------------
+
+DEMO_ARTICLES = Path(__file__).resolve().parents[2] / "demo" / "articles"
+
+
+@app.command()
+def demo(
+    db: DbOpt = None,
+    store: StoreOpt = None,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+) -> None:
+    """Ingest the bundled demo corpus (demo/articles) and show its dyads.
+
+    Re-running is cheap: stored articles are skipped. (The dashboard will be served from here
+    once the web layer lands; until then the dyad table is printed.)
+    """
+    if not DEMO_ARTICLES.is_dir():
+        typer.echo(f"communique: demo corpus not found at {DEMO_ARTICLES} (a source checkout "
+                   "has it)", err=True)
+        raise typer.Exit(2)
+    if store is None and db is None:
+        db = default_db_path().with_name("demo.duckdb")
+    try:
+        ingest([str(DEMO_ARTICLES)], db=db, store=store, progress=progress)
+    except typer.Exit as done:
+        if done.exit_code:
+            raise
+    dyads(db=db, store=store, format="table", output=None)
