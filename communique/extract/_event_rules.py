@@ -44,9 +44,9 @@ _NEGATING_HEADS = frozenset({"refuse", "fail", "decline"})
 # Measured precision of each rule family on the development gold (benchmarks/end_to_end.py
 # --calibrate, medium match level); a family that fired fewer than 5 times keeps the prior.
 FAMILY_PRECISION: dict[str, float] = {
-    "verb": 0.56,  # 49 / 87 system events matched on dev (2026-11-28)
-    "light": 0.79,  # 15 / 19
-    "noun": 0.36,  # 4 / 11
+    "verb": 0.57,  # 50 / 88 system events matched on dev
+    "light": 0.79,  # 22 / 28
+    "noun": 0.32,  # 6 / 19
     "intent": 0.5,  # fewer than 5 on dev: prior
     "threat": 0.5,  # fewer than 5 on dev: prior
 }
