@@ -9,6 +9,11 @@ from .normalize import parse_date
 
 __all__ = ["HtmlPage", "extract_html"]
 
+# trafilatura's default drops any page date after today. A future publication date is kept and
+# flagged instead (see ingest/guards.py: analysts want the article, with a warning), so the
+# ceiling is lifted; the other settings are trafilatura's defaults.
+_DATE_CONFIG = {"original_date": True, "extensive_search": True, "max_date": "2199-12-31"}
+
 
 class HtmlPage:
     """The main text and metadata trafilatura found in one page."""
@@ -38,7 +43,7 @@ def extract_html(html: str, *, source: str, url: str | None = None) -> HtmlPage:
     )
     if not text or not text.strip():
         raise MissingText(f"{source}: no main text found in the HTML page")
-    meta = trafilatura.extract_metadata(html, default_url=url)
+    meta = trafilatura.extract_metadata(html, default_url=url, date_config=_DATE_CONFIG)
     published = None
     title = author = page_url = None
     if meta is not None:

@@ -247,3 +247,17 @@ def test_badinput_cli_exit_code_and_stderr_lines(
         app, ["extract", str(corpus["cp1251"]), str(corpus["rtl_mixed_scripts"])]
     )
     assert good.exit_code == 0 and not good.stderr.strip()
+
+
+@pytest.mark.parametrize(
+    ("meta", "published"), [("2099-02-03", "2099-02-03"), ("2021-10-11", "2021-10-11")]
+)
+def test_badinput_html_future_date_kept(tmp_path: Path, meta: str, published: str) -> None:
+    # A future page date is kept (the pipeline flags it); trafilatura alone would drop it.
+    page = _html_script_and_body().replace(
+        b"<title>", f"<meta property='article:published_time' content='{meta}'><title>".encode()
+    )
+    path = tmp_path / "future.html"
+    path.write_bytes(page)
+    (art,) = list(iter_articles([str(path)]))
+    assert isinstance(art, Article) and art.published == published
