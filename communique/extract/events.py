@@ -237,6 +237,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
             if "sym:True" in ev.evidence
             else (ev.source, ev.target)
         )
+        key: tuple[object, ...]
         if ev.root == "04":
             # "met" and "discussed at the meeting" are one consultation: same pair and month.
             key = (pair, "04", (ev.date.start or "")[:7], ev.negated)
