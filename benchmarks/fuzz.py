@@ -167,7 +167,17 @@ def main() -> None:
     corpus = Path(tempfile.mkdtemp(prefix="communique-fuzz-"))
     for name, text in SEEDS.items():
         (corpus / name).write_text(text, "utf-8")
-    argv = [sys.argv[0], str(corpus), f"-max_len={args.max_len}", "-seed=1", "-print_pcs=0"]
+    # libFuzzer writes its artifacts (crash-*, slow-unit-*, timeout-*) to the current directory
+    # unless given a prefix: keep them in the crash directory, out of the work tree.
+    Path(args.crash_dir).mkdir(parents=True, exist_ok=True)
+    argv = [
+        sys.argv[0],
+        str(corpus),
+        f"-max_len={args.max_len}",
+        "-seed=1",
+        "-print_pcs=0",
+        f"-artifact_prefix={Path(args.crash_dir).resolve()}/",
+    ]
     atheris.Setup(argv, one_input_bounded)
     atheris.Fuzz()
 
