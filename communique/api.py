@@ -34,7 +34,8 @@ def coder_string(nlp: Language) -> str:
 
     lex = ", ".join(f"{k} {v}" for k, v in sorted(lexicon_versions().items()))
     meta = nlp.meta
-    return f"communique {_version()} ({lex}; model {meta.get('lang')}_{meta.get('name')} {meta.get('version')})"
+    model = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
+    return f"communique {_version()} ({lex}; model {model})"
 
 
 def document_from_doc(doc: Doc, article: Article, *, coder: str) -> Document:
@@ -58,7 +59,7 @@ def _where(exc: BaseException) -> str:
     if not frames:
         return ""
     path = frames[-1].filename.replace("\\", "/")
-    return f" at {path[path.rfind('communique/'):]}:{frames[-1].lineno}"
+    return f" at {path[path.rfind('communique/') :]}:{frames[-1].lineno}"
 
 
 def _published(article: Article) -> date | None:

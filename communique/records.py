@@ -12,7 +12,7 @@ Offsets (``span``, ``mentions``) are Python ``str`` indices, end exclusive, into
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -36,7 +36,7 @@ __all__ = [
     "TimeType",
 ]
 
-SCHEMA = "communique/1"
+SCHEMA: Final = "communique/1"
 
 Span = tuple[int, int]
 Precision = Literal["day", "month", "year", "range", "unknown"]
@@ -49,7 +49,9 @@ AmountKind = Literal["actual", "target", "forecast"]
 class _Record(BaseModel):
     # Every field is always serialised (unknown is null, never absent), so the JSON Schema marks
     # them all required.
-    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_serialization_defaults_required=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", json_schema_serialization_defaults_required=True
+    )
 
 
 class DateRange(_Record):
@@ -185,12 +187,17 @@ class Document(_Record):
     warnings: list[str] = Field(default_factory=list)
 
     model_config = ConfigDict(
-        frozen=True, extra="forbid", populate_by_name=True, json_schema_serialization_defaults_required=True
+        frozen=True,
+        extra="forbid",
+        populate_by_name=True,
+        json_schema_serialization_defaults_required=True,
     )
 
     def to_json(self, *, with_text: bool = False) -> str:
         """Serialise to the spec's JSON (one line); the body text only when asked."""
-        return self.model_dump_json(by_alias=True, exclude=None if with_text else {"article": {"text"}})
+        return self.model_dump_json(
+            by_alias=True, exclude=None if with_text else {"article": {"text"}}
+        )
 
     def to_dict(self, *, with_text: bool = False) -> dict[str, object]:
         """The spec's JSON object as Python data."""

@@ -45,14 +45,18 @@ def test_cli_extract_jsonl_valid_record(runner: CliRunner, tmp_path: Path, nlp: 
     assert "text" not in record["article"]
 
 
-def test_cli_extract_with_text_offsets_point_into_text(runner: CliRunner, tmp_path: Path, nlp: object) -> None:
+def test_cli_extract_with_text_offsets_point_into_text(
+    runner: CliRunner, tmp_path: Path, nlp: object
+) -> None:
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE, "utf-8")
     result = runner.invoke(app, ["extract", str(path), "--with-text"])
     record = json.loads(result.stdout)
     text = record["article"]["text"]
     assert text.startswith("Brazilian President")
-    spans = [m for a in record["actors"] for m in a["mentions"]] + [e["span"] for e in record["events"]]
+    spans = [m for a in record["actors"] for m in a["mentions"]] + [
+        e["span"] for e in record["events"]
+    ]
     for start, end in spans:
         assert 0 <= start < end <= len(text)
     for actor in record["actors"]:
@@ -60,7 +64,9 @@ def test_cli_extract_with_text_offsets_point_into_text(runner: CliRunner, tmp_pa
             assert text[start:end].strip()
 
 
-def test_cli_extract_failures_exit_nonzero_others_printed(runner: CliRunner, tmp_path: Path, nlp: object) -> None:
+def test_cli_extract_failures_exit_nonzero_others_printed(
+    runner: CliRunner, tmp_path: Path, nlp: object
+) -> None:
     good = tmp_path / "good.txt"
     good.write_text(ARTICLE, "utf-8")
     empty = tmp_path / "empty.txt"
@@ -76,8 +82,14 @@ def test_cli_extract_failures_exit_nonzero_others_printed(runner: CliRunner, tmp
 
 def test_cli_extract_json_and_table(runner: CliRunner, tmp_path: Path, nlp: object) -> None:
     path = tmp_path / "a.jsonl"
-    rows = [{"id": "1", "text": ARTICLE.split("\n\n", 1)[1], "published": "2022-11-03"},
-            {"id": "2", "text": "Kenya and Ethiopia held talks in Nairobi on Monday.", "published": "2023-01-10"}]
+    rows = [
+        {"id": "1", "text": ARTICLE.split("\n\n", 1)[1], "published": "2022-11-03"},
+        {
+            "id": "2",
+            "text": "Kenya and Ethiopia held talks in Nairobi on Monday.",
+            "published": "2023-01-10",
+        },
+    ]
     path.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
     result = runner.invoke(app, ["extract", str(path), "--format", "json"])
     assert result.exit_code == 0

@@ -29,7 +29,10 @@ CASES = sorted(p.stem for p in GOLDEN.glob("*.txt"))
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 6371 * 2 * math.asin(math.sqrt(h))
 
 
@@ -94,7 +97,9 @@ def _expectations(polarity: str) -> list[tuple[str, str, dict[str, Any]]]:
 
 
 @pytest.mark.parametrize(("case", "kind", "want"), _expectations("must"))
-def test_golden_must_have(outputs: dict[str, Document], case: str, kind: str, want: dict[str, Any]) -> None:
+def test_golden_must_have(
+    outputs: dict[str, Document], case: str, kind: str, want: dict[str, Any]
+) -> None:
     doc = outputs[case]
     records = getattr(doc, kind)
     assert any(_holds(kind, r, want, doc) for r in records), (
@@ -103,7 +108,9 @@ def test_golden_must_have(outputs: dict[str, Document], case: str, kind: str, wa
 
 
 @pytest.mark.parametrize(("case", "kind", "want"), _expectations("must_not"))
-def test_golden_must_not_have(outputs: dict[str, Document], case: str, kind: str, want: dict[str, Any]) -> None:
+def test_golden_must_not_have(
+    outputs: dict[str, Document], case: str, kind: str, want: dict[str, Any]
+) -> None:
     doc = outputs[case]
     bad = [r for r in getattr(doc, kind) if _holds(kind, r, want, doc)]
     assert not bad, f"{case}: unwanted {kind}: {bad}"

@@ -13,7 +13,10 @@ pytestmark = pytest.mark.slow
 
 
 def _countries(doc: Document, ev: Event) -> set[str | None]:
-    return {getattr(doc.actor(ev.source), "country", None), getattr(doc.actor(ev.target), "country", None)}
+    return {
+        getattr(doc.actor(ev.source), "country", None),
+        getattr(doc.actor(ev.target), "country", None),
+    }
 
 
 def _events(doc: Document, root_prefix: str) -> list[Event]:
@@ -31,7 +34,9 @@ def test_sample_article_ministers(sample_doc: Any) -> None:
     cavusoglu = next(a for n, a in by_name.items() if n.endswith("Cavusoglu"))
     assert (bayramov.country, bayramov.role, bayramov.kind) == ("AZE", "GOV", "person")
     assert (cavusoglu.country, cavusoglu.role, cavusoglu.kind) == ("TUR", "GOV", "person")
-    assert not [a for a in sample_doc.actors if a.name in ("Azerbaijani", "Turkish") and a.kind == "person"]
+    assert not [
+        a for a in sample_doc.actors if a.name in ("Azerbaijani", "Turkish") and a.kind == "person"
+    ]
 
 
 def test_sample_article_belgrade(sample_doc: Any) -> None:
@@ -43,18 +48,24 @@ def test_sample_article_belgrade(sample_doc: Any) -> None:
 
 def test_sample_article_meeting(sample_doc: Any) -> None:
     meetings = [
-        e for e in _events(sample_doc, "04")
+        e
+        for e in _events(sample_doc, "04")
         if {"AZE", "TUR"} <= _countries(sample_doc, e) and e.status == "reported"
     ]
     assert meetings, sample_doc.events
     meeting = meetings[0]
     assert meeting.plover == "CONSULT"
     assert meeting.date.start == "2021-10-11"
-    assert sample_doc.place(meeting.place) is not None and sample_doc.place(meeting.place).name == "Belgrade"
+    assert (
+        sample_doc.place(meeting.place) is not None
+        and sample_doc.place(meeting.place).name == "Belgrade"
+    )
 
 
 def test_sample_article_background_is_never_dated_publication(sample_doc: Any) -> None:
-    assert not [e for e in sample_doc.events if e.status == "background" and e.date.start == "2021-10-11"]
+    assert not [
+        e for e in sample_doc.events if e.status == "background" and e.date.start == "2021-10-11"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -65,8 +76,12 @@ def test_sample_article_background_is_never_dated_publication(sample_doc: Any) -
         (15e9, "2023-01-01", "2023-12-31", "target"),
     ],
 )
-def test_sample_article_trade_figures(sample_doc: Any, value: float, start: str, end: str, kind: str) -> None:
-    found = [a for a in sample_doc.amounts if a.unit == "USD" and abs(a.value - value) < value * 0.01]
+def test_sample_article_trade_figures(
+    sample_doc: Any, value: float, start: str, end: str, kind: str
+) -> None:
+    found = [
+        a for a in sample_doc.amounts if a.unit == "USD" and abs(a.value - value) < value * 0.01
+    ]
     assert found, sample_doc.amounts
     amount = found[0]
     assert set(amount.parties) == {"AZE", "TUR"}
@@ -76,12 +91,19 @@ def test_sample_article_trade_figures(sample_doc: Any, value: float, start: str,
 
 @pytest.mark.parametrize(
     ("start", "status"),
-    [("2020", "background"), ("1992", "background"), ("2021-02-18", "background"), ("2021-06-15", "background")],
+    [
+        ("2020", "background"),
+        ("1992", "background"),
+        ("2021-02-18", "background"),
+        ("2021-06-15", "background"),
+    ],
 )
 def test_sample_article_dated_events(sample_doc: Any, start: str, status: str) -> None:
-    assert [e for e in sample_doc.events if (e.date.start or "").startswith(start) and e.status == status], [
-        (e.cameo, e.date, e.status) for e in sample_doc.events
-    ]
+    assert [
+        e
+        for e in sample_doc.events
+        if (e.date.start or "").startswith(start) and e.status == status
+    ], [(e.cameo, e.date, e.status) for e in sample_doc.events]
 
 
 def test_sample_article_agreements(sample_doc: Any) -> None:
@@ -89,7 +111,10 @@ def test_sample_article_agreements(sample_doc: Any) -> None:
     assert shusha and shusha[0].signed is not None and shusha[0].signed.start == "2021-06-15"
     eleven = [g for g in sample_doc.agreements if g.count == 11]
     assert eleven and eleven[0].signed is not None and eleven[0].signed.start == "2021-02-18"
-    assert sample_doc.place(eleven[0].place) is not None and sample_doc.place(eleven[0].place).name == "Ankara"
+    assert (
+        sample_doc.place(eleven[0].place) is not None
+        and sample_doc.place(eleven[0].place).name == "Ankara"
+    )
 
 
 def test_sample_article_drills_and_intent(sample_doc: Any) -> None:

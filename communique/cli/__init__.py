@@ -26,8 +26,8 @@ def _root() -> None:
 
 
 # Importing the command modules registers their commands on ``app``.
-from . import extract as _extract  # noqa: E402,F401
 from . import data as _data  # noqa: E402,F401
+from . import extract as _extract  # noqa: E402,F401
 
 __all__ = ["app", "main"]
 
@@ -35,4 +35,6 @@ __all__ = ["app", "main"]
 def main() -> None:
     """Entry point of the ``communique`` script."""
     app()
+
+
 from . import store as _store  # noqa: E402,F401

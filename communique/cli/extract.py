@@ -36,18 +36,27 @@ def extract(
         typer.Argument(help="Files (.txt .html .jsonl .csv), folders, globs, or - for stdin."),
     ],
     format: Annotated[
-        str, typer.Option("--format", "-f", help="jsonl (one record a line), json (an array) or table.")
+        str,
+        typer.Option("--format", "-f", help="jsonl (one record a line), json (an array) or table."),
     ] = "jsonl",
     published: Annotated[
         str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) for articles that carry none of their own."),
+        typer.Option(
+            help="Publication date (YYYY-MM-DD) for articles that carry none of their own."
+        ),
     ] = None,
-    with_text: Annotated[bool, typer.Option("--with-text", help="Include article.text in records.")] = False,
+    with_text: Annotated[
+        bool, typer.Option("--with-text", help="Include article.text in records.")
+    ] = False,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write records here instead of stdout.")
     ] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline to use (default from config).")] = None,
-    config: Annotated[Path | None, typer.Option(help="A TOML file overlaying the defaults.")] = None,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy pipeline to use (default from config).")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="A TOML file overlaying the defaults.")
+    ] = None,
 ) -> None:
     """Extract actors, places, times, events, amounts and agreements from articles.
 
@@ -69,9 +78,7 @@ def extract(
     raise typer.Exit(1 if failures else 0)
 
 
-def write_records(
-    results: object, *, format: str, with_text: bool, output: Path | None
-) -> int:
+def write_records(results: object, *, format: str, with_text: bool, output: Path | None) -> int:
     """Stream records to ``output`` (or stdout) and failures to stderr; return the failure count."""
     failures = 0
     docs: list[Document] = []

@@ -21,11 +21,31 @@ def _actor_label(doc: Document, actor_id: str | None) -> str:
 def summary_table(docs: Sequence[Document]) -> Table:
     """One row per event across the documents: date, dyad, CAMEO/PLOVER, status, place."""
     table = Table(title=f"Communique: {len(docs)} article(s)", show_lines=False)
-    for col in ("article", "date", "source", "cameo", "plover", "target", "status", "place", "sentence"):
+    for col in (
+        "article",
+        "date",
+        "source",
+        "cameo",
+        "plover",
+        "target",
+        "status",
+        "place",
+        "sentence",
+    ):
         table.add_column(col, overflow="fold", max_width=60 if col == "sentence" else None)
     for doc in docs:
         if not doc.events:
-            table.add_row(doc.article.title or doc.article.source, "-", "-", "-", "(no events)", "-", "-", "-", "")
+            table.add_row(
+                doc.article.title or doc.article.source,
+                "-",
+                "-",
+                "-",
+                "(no events)",
+                "-",
+                "-",
+                "-",
+                "",
+            )
         for ev in doc.events:
             place = doc.place(ev.place)
             table.add_row(

@@ -6,7 +6,7 @@ line in TSV); ``lexicon_versions()`` collects them for the ``coder`` string of e
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -23,17 +23,18 @@ def data_path(*parts: str) -> Traversable:
     return node
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_yaml(*parts: str) -> object:
     """A YAML data file, parsed (cached: data files are read once per process)."""
     return yaml.safe_load(data_path(*parts).read_text("utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_tsv(*parts: str) -> tuple[tuple[str, ...], list[dict[str, str]]]:
     """A TSV data file: (header, rows). Lines starting with ``#`` are comments."""
     lines = [
-        line for line in data_path(*parts).read_text("utf-8").splitlines()
+        line
+        for line in data_path(*parts).read_text("utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
     header = tuple(lines[0].split("\t"))

@@ -50,11 +50,14 @@ class FetchOptions:
     def from_config(cls, config: dict[str, Any]) -> FetchOptions:
         """Options from the ``[fetch]`` table of the configuration."""
         f = config.get("fetch", {})
+        # With slots=True the class attributes are slot descriptors, not the defaults: read the
+        # defaults from an instance.
+        d = cls()
         return cls(
-            user_agent=str(f.get("user_agent", cls.user_agent)),
-            timeout=float(f.get("timeout", cls.timeout)),
-            retries=int(f.get("retries", cls.retries)),
-            per_host_delay=float(f.get("per_host_delay", cls.per_host_delay)),
+            user_agent=str(f.get("user_agent", d.user_agent)),
+            timeout=float(f.get("timeout", d.timeout)),
+            retries=int(f.get("retries", d.retries)),
+            per_host_delay=float(f.get("per_host_delay", d.per_host_delay)),
         )
 
 

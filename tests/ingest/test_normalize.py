@@ -13,14 +13,26 @@ from communique.ingest.normalize import article_id, decode, parse_header
 @pytest.mark.parametrize(
     ("text", "published", "byline", "body"),
     [
-        ("date 2021-10-11 By Vugar Khalilov\n\nBody text.", date(2021, 10, 11), "Vugar Khalilov", "Body text."),
+        (
+            "date 2021-10-11 By Vugar Khalilov\n\nBody text.",
+            date(2021, 10, 11),
+            "Vugar Khalilov",
+            "Body text.",
+        ),
         (" date 2021-10-11 By Jane Doe\nBody.", date(2021, 10, 11), "Jane Doe", "Body."),
         ("Date: 2019-03-02\nBy: Ana Lima\n\nBody.", date(2019, 3, 2), "Ana Lima", "Body."),
         ("published 2024-01-05\n\nBody.", date(2024, 1, 5), None, "Body."),
-        ("No header. The date 2021-10-11 is in the body.", None, None, "No header. The date 2021-10-11 is in the body."),
+        (
+            "No header. The date 2021-10-11 is in the body.",
+            None,
+            None,
+            "No header. The date 2021-10-11 is in the body.",
+        ),
     ],
 )
-def test_normalize_parse_header(text: str, published: date | None, byline: str | None, body: str) -> None:
+def test_normalize_parse_header(
+    text: str, published: date | None, byline: str | None, body: str
+) -> None:
     header = parse_header(text)
     assert header.published == published
     assert header.byline == byline
@@ -42,9 +54,12 @@ def test_normalize_invalid_header_date_reported() -> None:
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        ("Minister visits Kyiv.".encode(), "Minister visits Kyiv."),
+        (b"Minister visits Kyiv.", "Minister visits Kyiv."),
         ("\ufeffBOM then text".encode(), "BOM then text"),
-        ("Министр посетил Киев сегодня утром.".encode("cp1251"), "Министр посетил Киев сегодня утром."),
+        (
+            "Министр посетил Киев сегодня утром.".encode("cp1251"),
+            "Министр посетил Киев сегодня утром.",
+        ),
         ("Talks in Zürich".encode("utf-16"), "Talks in Zürich"),
     ],
 )

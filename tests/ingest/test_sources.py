@@ -12,7 +12,10 @@ import pytest
 from communique.ingest import iter_articles
 from communique.records import Article, ItemError
 
-ARTICLE = "date 2023-05-04 By Lina Haddad\n\nJordan and Egypt signed a water agreement in Amman on Tuesday.\n"
+ARTICLE = (
+    "date 2023-05-04 By Lina Haddad\n\n"
+    "Jordan and Egypt signed a water agreement in Amman on Tuesday.\n"
+)
 
 
 def _write(tmp: Path, name: str, data: bytes | str) -> Path:
@@ -40,7 +43,14 @@ def test_sources_published_fills_gap_never_overrides(tmp_path: Path) -> None:
 
 def test_sources_jsonl_lines_and_errors(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"id": "x1", "text": "India and Pakistan exchanged fire.", "published": "2019-02-27", "title": "T"}),
+        json.dumps(
+            {
+                "id": "x1",
+                "text": "India and Pakistan exchanged fire.",
+                "published": "2019-02-27",
+                "title": "T",
+            }
+        ),
         "{not json",
         json.dumps({"id": "x3", "title": "no text"}),
         "",
@@ -58,7 +68,8 @@ def test_sources_jsonl_lines_and_errors(tmp_path: Path) -> None:
 
 def test_sources_csv(tmp_path: Path) -> None:
     path = _write(
-        tmp_path, "d.csv",
+        tmp_path,
+        "d.csv",
         'id,title,published,text\n1,A,2022-03-01,"Poland and Ukraine met in Warsaw."\n2,B,,""\n',
     )
     items = list(iter_articles([str(path)]))
@@ -74,15 +85,20 @@ def test_sources_csv_missing_text_column(tmp_path: Path) -> None:
 
 def test_sources_html(tmp_path: Path) -> None:
     html = """<html><head><title>Talks in Doha</title>
-    <meta name="author" content="Omar Saleh"><meta property="article:published_time" content="2024-02-10">
+    <meta name="author" content="Omar Saleh">
+    <meta property="article:published_time" content="2024-02-10">
     </head><body><nav>Home | World</nav><article><h1>Talks in Doha</h1>
-    <p>Qatar hosted envoys from the United States and Iran in Doha on Saturday for talks on a prisoner exchange.</p>
-    <p>The foreign ministry said the talks would continue next week, according to officials in the region.</p>
+    <p>Qatar hosted envoys from the United States and Iran in Doha on Saturday
+    for talks on a prisoner exchange.</p>
+    <p>The foreign ministry said the talks would continue next week,
+    according to officials in the region.</p>
     </article><footer>Copyright</footer></body></html>"""
     path = _write(tmp_path, "f.html", html)
     (art,) = list(iter_articles([str(path)]))
     assert isinstance(art, Article)
-    assert art.text is not None and "Qatar hosted envoys" in art.text and "Copyright" not in art.text
+    assert (
+        art.text is not None and "Qatar hosted envoys" in art.text and "Copyright" not in art.text
+    )
     assert art.published == "2024-02-10"
 
 

@@ -148,3 +148,11 @@ def test_fetch_loopback_cli_ingests_a_feed(server: str, nlp: object, tmp_path: P
         assert sorted(arts.source) == [f"{server}/news/call.html", f"{server}/news/meeting.html"]
         assert set(arts.outlet) == {"127.0.0.1"}
         assert store.errors().source.tolist() == [f"{server}/gone.html"]
+
+
+def test_fetch_options_from_partial_config_keeps_defaults() -> None:
+    opts = FetchOptions.from_config({"fetch": {"timeout": 3}})
+    assert opts.timeout == 3.0
+    assert opts.retries == FetchOptions().retries
+    assert opts.user_agent.startswith("communique/")
+    assert FetchOptions.from_config({}) == FetchOptions()
