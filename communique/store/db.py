@@ -20,6 +20,7 @@ import platformdirs
 from ..errors import StoreError
 from ..records import Document, ItemError
 from ..resolve.dedupe import ResolveOptions
+from .lock import connect
 from .migrations import applied, migrate
 from .query import QueryMixin
 from .resolution import resolve_all, resolve_new
@@ -78,37 +79,78 @@ class IngestResult:
 class Store(QueryMixin):
     """A Communique store. Use :meth:`open` (or ``communique.open``) rather than the constructor."""
 
-    def __init__(self, conn: duckdb.DuckDBPyConnection, *, path: Path, read_only: bool) -> None:
-        self.conn = conn
+    def __init__(
+        self,
+        conn: duckdb.DuckDBPyConnection,
+        *,
+        path: Path,
+        read_only: bool,
+        shared: bool = False,
+        wait: float = 0.0,
+    ) -> None:
+        self._conn: duckdb.DuckDBPyConnection | None = conn
+        self._closed = False
         self.path = path
         self.read_only = read_only
+        self.shared = shared and str(path) != ":memory:"
+        self.wait = wait
         self.resolve_options = ResolveOptions()
+
+    @property
+    def conn(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection; a shared store reopens it (waiting for readers) on use."""
+        if self._conn is None:
+            if self._closed:
+                raise StoreError(f"store {self.path} is closed")
+            self._conn = connect(self.path, read_only=self.read_only, wait=self.wait)
+        return self._conn
+
+    def release(self) -> None:
+        """Close the file between batches of a shared store, so that readers in other
+        processes can open it; the next use reopens it. A no-op for other stores."""
+        if self.shared and self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
     # -- lifecycle -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, target: str | Path | None = None, *, read_only: bool = False) -> Store:
+    def open(
+        cls,
+        target: str | Path | None = None,
+        *,
+        read_only: bool = False,
+        shared: bool = False,
+        wait: float = 0.0,
+    ) -> Store:
         """Open (creating and migrating when writable) the store at ``target``.
 
         Args:
             target: a path, a ``duckdb:///path`` URL, ``duckdb:///:memory:``, or None for the
                 default file in the user data directory.
             read_only: open without write access (several readers may share a file).
+            shared: hold the file only while writing a batch or looking up ids, and release it
+                in between, so that readers in other processes (the dashboard) keep working
+                during a long ingest (see :mod:`communique.store.lock`).
+            wait: seconds to keep retrying while another process holds the file.
 
         Raises:
-            StoreError: unknown backend, or the file cannot be opened (e.g. locked by a writer).
+            StoreError: unknown backend, or the file cannot be opened (e.g. locked by a writer
+                for longer than ``wait``).
         """
         _, path = parse_store_url(target)
         memory = str(path) == ":memory:"
         if not memory and not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            conn = duckdb.connect(":memory:" if memory else str(path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        if memory:
+            conn = duckdb.connect(":memory:")
+        else:
+            conn = connect(path, read_only=read_only, wait=wait)
         if not read_only:
             migrate(conn)
-        return cls(conn, path=path, read_only=read_only)
+        store = cls(conn, path=path, read_only=read_only, shared=shared, wait=wait)
+        store.release()
+        return store
 
     @property
     def url(self) -> str:
@@ -118,7 +160,10 @@ class Store(QueryMixin):
 
     def close(self) -> None:
         """Close the connection (committed data is on disk)."""
-        self.conn.close()
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        self._closed = True
 
     def __enter__(self) -> Store:
         return self
@@ -142,6 +187,11 @@ class Store(QueryMixin):
 
     def known_article_ids(self, ids: Iterable[str]) -> set[str]:
         """Those of ``ids`` already stored (to skip them before running the pipeline)."""
+        known = self._known(ids)
+        self.release()
+        return known
+
+    def _known(self, ids: Iterable[str]) -> set[str]:
         wanted = sorted(set(ids))
         if not wanted:
             return set()
@@ -171,7 +221,7 @@ class Store(QueryMixin):
             raise StoreError("the store is open read-only")
         self.conn.execute("BEGIN TRANSACTION")
         try:
-            known = self.known_article_ids(d.article.id for d in docs)
+            known = self._known(d.article.id for d in docs)
             fresh: dict[str, Document] = {}
             for doc in docs:
                 if doc.article.id not in known:
@@ -254,6 +304,7 @@ class Store(QueryMixin):
             result.batches += 1
             docs.clear()
             errs.clear()
+            self.release()
 
         for item in items:
             if isinstance(item, ItemError):

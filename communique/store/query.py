@@ -67,14 +67,19 @@ def _dates(where: _Where, column: str, since: str | date | None, until: str | da
         where.add(f"{column} <= CAST(? AS DATE)", str(until))
 
 
-def _limit(limit: int | None) -> str:
-    return f" LIMIT {int(limit)}" if limit is not None else ""
+def _limit(limit: int | None, offset: int | None = None) -> str:
+    sql = f" LIMIT {int(limit)}" if limit is not None else ""
+    return sql + (f" OFFSET {int(offset)}" if offset else "")
 
 
 class QueryMixin:
     """The read side of :class:`~communique.store.Store`."""
 
-    conn: duckdb.DuckDBPyConnection
+    if TYPE_CHECKING:
+
+        @property
+        def conn(self) -> duckdb.DuckDBPyConnection:
+            """The store's connection (a property of :class:`~communique.store.Store`)."""
 
     def _df(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         return self.conn.execute(sql, list(params)).df()
@@ -96,6 +101,7 @@ class QueryMixin:
         article_id: str | None = None,
         min_sources: int | None = None,
         limit: int | None = None,
+        offset: int | None = None,
     ) -> pd.DataFrame:
         """Resolved events (one row per real-world event), newest first.
 
@@ -110,7 +116,7 @@ class QueryMixin:
             place: a place name (substring) or a country code of the place.
             event_id: one event; article_id: events reported by this article.
             min_sources: at least this many distinct outlets.
-            limit: at most this many rows.
+            limit: at most this many rows; offset: skip this many first (pagination).
         """
         w = _Where()
         if actor:
@@ -149,7 +155,7 @@ class QueryMixin:
             w.add("num_sources >= ?", int(min_sources))
         return self._df(
             "SELECT * FROM events" + w.sql()
-            + " ORDER BY date_start DESC NULLS LAST, event_id" + _limit(limit),
+            + " ORDER BY date_start DESC NULLS LAST, event_id" + _limit(limit, offset),
             w.params,
         )
 
