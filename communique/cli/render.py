@@ -4,11 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich import box
 from rich.table import Table
 
 from ..records import Document
 
 __all__ = ["summary_table"]
+
+# Columns that hold codes keep their full width and never wrap; the sentence (cut at 100
+# characters: the full one is in the JSONL record) wraps in what is left.
+_COLUMNS: dict[str, int] = {
+    "date": 10,
+    "source": 7,
+    "cameo": 5,
+    "plover": 10,
+    "target": 7,
+    "status": 10,
+    "place": 8,
+}
 
 
 def _actor_label(doc: Document, actor_id: str | None) -> str:
@@ -19,37 +32,23 @@ def _actor_label(doc: Document, actor_id: str | None) -> str:
 
 
 def summary_table(docs: Sequence[Document]) -> Table:
-    """One row per event across the documents: date, dyad, CAMEO/PLOVER, status, place."""
-    table = Table(title=f"Communique: {len(docs)} article(s)", show_lines=False)
-    for col in (
-        "article",
-        "date",
-        "source",
-        "cameo",
-        "plover",
-        "target",
-        "status",
-        "place",
-        "sentence",
-    ):
-        table.add_column(col, overflow="fold", max_width=60 if col == "sentence" else None)
+    """One line per event across the documents: date, dyad, CAMEO/PLOVER, status, place."""
+    many = len(docs) > 1
+    table = Table(title=f"Communique: {len(docs)} article(s)", box=box.SIMPLE_HEAD)
+    if many:
+        table.add_column("article", overflow="fold", max_width=20)
+    for col, width in _COLUMNS.items():
+        table.add_column(col, no_wrap=True, overflow="ellipsis", min_width=width, max_width=12)
+    table.add_column("sentence", min_width=30)
     for doc in docs:
+        name = doc.article.title or doc.article.source.rsplit("/", 1)[-1]
+        lead = [name] if many else []
         if not doc.events:
-            table.add_row(
-                doc.article.title or doc.article.source,
-                "-",
-                "-",
-                "-",
-                "(no events)",
-                "-",
-                "-",
-                "-",
-                "",
-            )
+            table.add_row(*lead, "-", "-", "-", "(no events)", "-", "-", "-", "")
         for ev in doc.events:
             place = doc.place(ev.place)
             table.add_row(
-                doc.article.title or doc.article.source.rsplit("/", 1)[-1],
+                *lead,
                 ev.date.start or "?",
                 _actor_label(doc, ev.source),
                 ev.cameo,
@@ -57,6 +56,6 @@ def summary_table(docs: Sequence[Document]) -> Table:
                 _actor_label(doc, ev.target),
                 ev.status,
                 place.name if place else "-",
-                ev.sentence[:120],
+                ev.sentence if len(ev.sentence) <= 100 else ev.sentence[:99] + "…",
             )
     return table
