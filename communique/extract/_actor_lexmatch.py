@@ -77,16 +77,28 @@ class PhraseIndex:
     def __init__(self, phrases: Mapping[str, object], *, max_words: int = 5) -> None:
         self._phrases = phrases
         self._max = max_words
+        # Every suffix of every phrase (the empty one included): a phrase ending at a token
+        # ends with one of the token's forms, so a token none of whose forms is a suffix ends
+        # no phrase. This rejects almost every token before any text is built (the method is
+        # called on each token by several passes; it was the actors stage's hot spot).
+        self._suffixes = {p[k:] for p in phrases for k in range(len(p) + 1)}
 
     def ending_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
         """The longest phrase ending at token ``i``: (start index, phrase), or None."""
         last = doc[i]
+        tails = [
+            t
+            for t in (last.lower_, last.lemma_.lower(), *_singulars(last.lower_))
+            if t in self._suffixes
+        ]
+        if not tails:
+            return None
         for n in range(min(self._max, i + 1), 0, -1):
             # The words as written, spacing included, so "Secretary-General" stays one word.
-            head = "".join(t.text_with_ws for t in doc[i - n + 1 : i]).lower()
             if n > 1 and not doc[i - 1].whitespace_ and doc[i - 1].text not in ("-", "–"):
                 continue
-            for tail in (last.lower_, last.lemma_.lower(), *_singulars(last.lower_)):
+            head = "".join(t.text_with_ws for t in doc[i - n + 1 : i]).lower()
+            for tail in tails:
                 phrase = head + tail
                 if phrase in self._phrases:
                     return i - n + 1, phrase
