@@ -55,6 +55,13 @@ def _is_country(tok: Token) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _multiword() -> tuple[str, ...]:
+    """The multi-word agreement nouns, longest first."""
+    nouns = agreement_data()["nouns"]
+    return tuple(sorted((p for p in nouns if not p.isalpha()), key=len, reverse=True))
+
+
 def _phrase_at(doc: Doc, tok: Token) -> tuple[str, Span] | None:
     """The agreement noun phrase starting at ``tok`` and its kind.
 
@@ -62,10 +69,15 @@ def _phrase_at(doc: Doc, tok: Token) -> tuple[str, Span] | None:
     single nouns on the lemma so plurals ("agreements", "accords") match too.
     """
     nouns: dict[str, str] = agreement_data()["nouns"]
+    low = tok.lower_
+    # The text at ``tok`` starts with the token, so a phrase can match only if it agrees with
+    # the token on their common length: checked before any span text is built (this function
+    # runs on every token; building the text each time was the stage's hot spot).
+    phrases = [p for p in _multiword() if p[: len(low)] == low[: len(p)]]
     # A 40-token span covers the next 40 characters; doc.text would rebuild the whole text
     # for every token (quadratic: minutes on a 100,000-character article).
-    rest = doc[tok.i : tok.i + 40].text_with_ws[:40].lower()
-    for phrase in sorted((p for p in nouns if not p.isalpha()), key=len, reverse=True):
+    rest = doc[tok.i : tok.i + 40].text_with_ws[:40].lower() if phrases else ""
+    for phrase in phrases:
         if not rest.startswith(phrase) or rest[len(phrase) : len(phrase) + 1].isalpha():
             continue
         span = doc.char_span(tok.idx, tok.idx + len(phrase), alignment_mode="expand")
