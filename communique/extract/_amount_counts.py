@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ._amount_lexicon import amount_lexicon
 from ._amount_scan import parse_number_text
 
-__all__ = ["Count", "find_counts"]
+__all__ = ["Count", "find_counts", "warm_up"]
 
 with warnings.catch_warnings():
     # quantulum3 warns at import that its optional classifier is missing; we do not need it.
@@ -29,6 +29,17 @@ with warnings.catch_warnings():
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT"}
 _BARE_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
 _NOUN_WINDOW = 4  # tokens between the number and the noun it counts ("six other civilians")
+
+
+# Pure, and called on the same few strings ("two", "three") over and over; number-parser
+# rebuilds its language tables on every call.
+_number = lru_cache(maxsize=4096)(parse_number_text)
+
+
+def warm_up() -> None:
+    """Build quantulum3's unit tables now (about 4 s, once per process) rather than inside
+    the first article that has a number: pipeline loading, not extraction, pays for it."""
+    _quantulum.parse("1 tonne")
 
 
 @dataclass(frozen=True)
@@ -75,13 +86,13 @@ def _value(run: Span) -> float | None:
             total *= scales[tok.lower_]
             continue
         if tok.lower_ in scales:
-            total = (parse_number_text(" ".join(words)) if words else 1.0) or 1.0
+            total = (_number(" ".join(words)) if words else 1.0) or 1.0
             total *= scales[tok.lower_]
             words = []
             continue
         words.append(tok.text)
     if words:
-        part = parse_number_text(" ".join(words))
+        part = _number(" ".join(words))
         if part is None:
             return None
         total = part if total is None else total * part

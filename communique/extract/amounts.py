@@ -22,7 +22,7 @@ from ._amount_context import (
     places_countries,
     tree_distance,
 )
-from ._amount_counts import find_counts
+from ._amount_counts import find_counts, warm_up
 from ._amount_scan import scan_figures
 
 __all__ = ["AmountsComponent", "match"]
@@ -167,4 +167,5 @@ class AmountsComponent:
 )
 def make_amounts(nlp: Language, name: str) -> AmountsComponent:
     """The amounts component (registered as ``communique_amounts_v1``)."""
+    warm_up()
     return AmountsComponent()
