@@ -230,6 +230,7 @@ class QueryMixin:
         until: str | date | None = None,
         article_id: str | None = None,
         limit: int | None = None,
+        offset: int | None = None,
     ) -> pd.DataFrame:
         """Figures (trade, aid, casualties ...) with their parties, period and article."""
         w = _Where()
@@ -244,7 +245,8 @@ class QueryMixin:
         _dates(w, "coalesce(period_start, published)", since, until)
         return self._df(
             "SELECT amounts.*, published, title FROM amounts JOIN articles USING (article_id)"
-            + w.sql() + " ORDER BY published DESC NULLS LAST, amount_key" + _limit(limit),
+            + w.sql() + " ORDER BY published DESC NULLS LAST, amount_key"
+            + _limit(limit, offset),
             w.params,
         )
 
@@ -257,6 +259,7 @@ class QueryMixin:
         until: str | date | None = None,
         article_id: str | None = None,
         limit: int | None = None,
+        offset: int | None = None,
     ) -> pd.DataFrame:
         """Agreements, treaties, declarations and memoranda with parties and signing date."""
         w = _Where()
@@ -270,7 +273,7 @@ class QueryMixin:
         return self._df(
             "SELECT agreements.*, published, title FROM agreements JOIN articles USING (article_id)"
             + w.sql() + " ORDER BY coalesce(signed_start, published) DESC NULLS LAST, agreement_key"
-            + _limit(limit),
+            + _limit(limit, offset),
             w.params,
         )
 
@@ -282,6 +285,7 @@ class QueryMixin:
         outlet: str | None = None,
         search: str | None = None,
         limit: int | None = None,
+        offset: int | None = None,
     ) -> pd.DataFrame:
         """Stored articles (without body text and document JSON), newest first."""
         w = _Where()
@@ -292,7 +296,7 @@ class QueryMixin:
             w.add("(title ILIKE ? OR text ILIKE ?)", f"%{search}%", f"%{search}%")
         return self._df(
             "SELECT * EXCLUDE (text, document) FROM articles" + w.sql()
-            + " ORDER BY published DESC NULLS LAST, article_id" + _limit(limit),
+            + " ORDER BY published DESC NULLS LAST, article_id" + _limit(limit, offset),
             w.params,
         )
 
