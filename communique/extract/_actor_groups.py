@@ -103,7 +103,9 @@ def find_groups(ctx: ActorContext) -> tuple[list[Mention], list[Pending]]:
         if keys:
             mentions.append(Mention(first, end, tuple(keys), "qualified-collective"))
             ctx.used.update(range(first, end))
-        elif group.bare == "lead" and any(c.lower_ == "the" for c in token.children):
+        elif group.bare == "always" or (
+            group.bare == "lead" and any(c.lower_ == "the" for c in token.children)
+        ):
             pending.append(Pending(start, i + 1, group))
             ctx.used.update(range(start, i + 1))
         elif group.bare == "yes":

@@ -15,6 +15,7 @@ from ..resolve.actors import Country
 from ._actor_groups import Pending
 from ._actor_lexmatch import ActorContext
 from ._actor_people import Person, surnames
+from ._actor_pronouns import resolve_pronouns
 from ._actor_types import ActorKey, Mention, actor_code, country_key, government_key
 
 __all__ = ["dyad_and_lead", "fill_lead_country", "resolve_references"]
@@ -23,7 +24,7 @@ __all__ = ["dyad_and_lead", "fill_lead_country", "resolve_references"]
 _LEAD_FILLED = frozenset({"bare-group", "named-group"})
 
 _PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "neighbor", "neighbour"})
-_PRONOUNS = frozenset({"they", "both"})
+_PAIR_DEPS = frozenset({"det", "nummod", "predet", "preconj"})
 _STATE_OFFICES = ("minister", "president", "premier", "chancellor", "ambassador", "secretary",
                   "spokes")
 
@@ -50,10 +51,12 @@ def _pair_mention(ctx: ActorContext, i: int, dyad: list[Country]) -> Mention | N
     doc, token = ctx.doc, ctx.doc[i]
     if len(dyad) < 2 or token.tag_ not in ("NNS", "NNPS"):
         return None
-    pair = [c for c in token.children if c.lower_ in ("two", "both")]
-    if not pair:
+    # Only a pre-modifier counts: "the two countries", "both nations"; not "camps, both
+    # located in ..." (an apposition after the noun).
+    before = [c for c in token.children if c.i < i and c.dep_ in _PAIR_DEPS]
+    if not any(c.lower_ in ("two", "both") for c in before):
         return None
-    start = min(c.i for c in token.children if c.i < i and c.dep_ in ("det", "nummod", "predet"))
+    start = min(c.i for c in before)
     lemma = token.lemma_.lower()
     if lemma in _PAIR_NOUNS:
         keys = tuple(country_key(c) for c in dyad)
@@ -162,38 +165,7 @@ def resolve_references(
         if found is not None:
             out.append(found)
             ctx.used.update(range(found.start, found.end))
-    out.extend(_pronouns(ctx, [*explicit, *out]))
-    return out
-
-
-def _pronouns(ctx: ActorContext, mentions: list[Mention]) -> list[Mention]:
-    """Subject pronouns right after their antecedent (cheap: previous or same sentence).
-
-    "They"/"both" take the last group mention; "he"/"she" the last mention of one person.
-    """
-    out = []
-    groups = sorted((m for m in mentions if len(m.keys) > 1), key=lambda m: m.start)
-    people = sorted(
-        (m for m in mentions if len(m.keys) == 1 and m.keys[0].kind == "person"),
-        key=lambda m: m.start,
-    )
-    for token in ctx.doc:
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.i in ctx.used:
-            continue
-        if token.lower_ in _PRONOUNS:
-            candidates = groups
-        elif token.lower_ in ("he", "she"):
-            candidates = people
-        else:
-            continue
-        sent = token.sent
-        earlier = [m for m in candidates if m.end <= token.i]
-        if not earlier:
-            continue
-        last = earlier[-1]
-        prev_start = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        if last.start >= prev_start:
-            out.append(Mention(token.i, token.i + 1, last.keys, "pronoun"))
+    out.extend(resolve_pronouns(ctx, [*explicit, *out]))
     return out
 
 

@@ -163,13 +163,10 @@ def _clause_times(doc: Doc, span: Span) -> DateRange | None:
 
 def find_period(doc: Doc, span: Span) -> tuple[DateRange | None, str | None]:
     """The figure's period and a kind hint: times.period_for first, the clause's time next."""
-    period_for = getattr(times, "period_for", None)
-    if period_for is not None:
-        period, hint = period_for(doc, span)
-        if period is not None and period.precision != "unknown":
-            return period, hint
-        return _clause_times(doc, span), hint
-    return _clause_times(doc, span), None
+    period, hint = times.period_for(doc, span)
+    if period is not None and period.precision != "unknown":
+        return period, hint
+    return _clause_times(doc, span), hint
 
 
 def _governors(span: Span) -> list[Token]:

@@ -40,6 +40,10 @@ def parse_number_text(text: str) -> float | None:
     lowered = cleaned.lower()
     if lowered in ("a", "an"):
         return 1.0
+    if any(ch.isdigit() and not ch.isdecimal() for ch in lowered):
+        # Superscripts and other non-decimal digits ("km²", footnote marks "³"): number-parser
+        # passes them to int(), which raises; they are not numbers a figure is written in.
+        return None
     parsed = parse_number(lowered)
     return float(parsed) if parsed is not None else None
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..data import read_yaml
 from .taxonomy import cameo_info
 
-__all__ = ["EventLexicon", "LexEntry", "load_lexicon"]
+__all__ = ["Anaphor", "EventLexicon", "LexEntry", "load_lexicon"]
 
 _KINDS = ("verb", "noun", "light")
 
@@ -42,6 +42,15 @@ class LexEntry:
         return bool(self.objects or self.preps or self.mods)
 
 
+@dataclass(frozen=True, slots=True)
+class Anaphor:
+    """A definite noun that refers back to an earlier event ("the measures", "the attack")."""
+
+    id: str
+    nouns: frozenset[str]
+    roots: frozenset[str]
+
+
 @dataclass(slots=True)
 class EventLexicon:
     """Lookup tables: lemma -> entries, conditional entries first."""
@@ -52,6 +61,7 @@ class EventLexicon:
     nouns: dict[str, list[LexEntry]] = field(default_factory=dict)
     light: dict[tuple[str, str], LexEntry] = field(default_factory=dict)
     event_nouns: frozenset[str] = frozenset()
+    anaphora: tuple[Anaphor, ...] = ()
 
 
 def _entry(raw: dict[str, object]) -> LexEntry:
@@ -87,6 +97,27 @@ def _entry(raw: dict[str, object]) -> LexEntry:
     )
 
 
+def _list(value: object) -> list[dict[str, object]]:
+    if value is None:
+        return []
+    assert isinstance(value, list), "lexicon sections are lists"
+    return value
+
+
+def _anaphor(raw: dict[str, object]) -> Anaphor:
+    nouns, roots = raw.get("nouns"), raw.get("roots")
+    if not isinstance(nouns, list) or not nouns or not isinstance(roots, list) or not roots:
+        raise ValueError(f"anaphora entry {raw.get('id')}: needs nouns and roots")
+    bad = [r for r in roots if not (isinstance(r, str) and len(r) == 2 and r.isdigit())]
+    if bad:
+        raise ValueError(f"anaphora entry {raw.get('id')}: roots are two-digit strings: {bad}")
+    return Anaphor(
+        id=str(raw["id"]),
+        nouns=frozenset(str(n).lower() for n in nouns),
+        roots=frozenset(str(r) for r in roots),
+    )
+
+
 def compile_lexicon(data: dict[str, object]) -> EventLexicon:
     """Build the lookup tables from the parsed YAML (exposed for tests of the data file).
 
@@ -98,10 +129,15 @@ def compile_lexicon(data: dict[str, object]) -> EventLexicon:
     assert isinstance(raw_entries, list)
     entries = tuple(_entry(raw) for raw in raw_entries)
     ids = [e.id for e in entries]
+    lex = EventLexicon(
+        version=str(data["version"]),
+        entries=entries,
+        anaphora=tuple(_anaphor(raw) for raw in _list(data.get("anaphora"))),
+    )
+    ids += [a.id for a in lex.anaphora]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
         raise ValueError(f"duplicate lexicon ids: {dupes}")
-    lex = EventLexicon(version=str(data["version"]), entries=entries)
     for entry in entries:
         for lemma in entry.lemmas:
             if entry.kind == "light":

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..records import Agreement, DateRange
 from . import places, times
 from ._agreement_find import Mention, find_mentions
-from ._amount_context import date_range_of, parties_of_tokens
+from ._amount_context import parties_of_tokens
 
 __all__ = ["AgreementsComponent", "match"]
 
@@ -58,32 +58,19 @@ def _signed(doc: Doc, mention: Mention) -> DateRange | None:
     pred = mention.predicate
     if pred is None or pred.lemma_.lower() not in _SIGNING:
         return None
-    date_and_status = getattr(times, "date_and_status", None)
-    if date_and_status is not None:
-        rng, status = date_and_status(doc, pred)
-        if status in ("planned", "hypothetical"):
-            return None
-        return rng if rng is not None and rng.precision == "day" else None
-    # Without the times interface: a day-precise time expression under the predicate.
-    sub = {t.i for t in pred.subtree}
-    for tx in doc._.communique_times or ():
-        span = doc.char_span(tx.span[0], tx.span[1], alignment_mode="expand")
-        if span is not None and span.root.i in sub:
-            rng = date_range_of(tx.start, tx.end)
-            if rng is not None and rng.precision == "day":
-                return rng
-    return None
+    rng, status = times.date_and_status(doc, pred)
+    if status in ("planned", "hypothetical"):
+        return None
+    return rng if rng.precision == "day" else None
 
 
 def _place(doc: Doc, mention: Mention) -> str | None:
     pred = mention.predicate
     if pred is None:
         return None
-    place_for_predicate = getattr(places, "place_for_predicate", None)
-    if place_for_predicate is not None:
-        found = place_for_predicate(doc, pred)
-        if found is not None:
-            return str(found)
+    found = places.place_for_predicate(doc, pred)
+    if found is not None:
+        return found
     # "signed within the business forum held in Ankara": a place under an in/at phrase of
     # the predicate's own clause.
     place_tokens: dict[int, str] = doc._.communique_place_tokens or {}

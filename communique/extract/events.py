@@ -33,14 +33,15 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..records import Actor, DateRange, Event, EventStatus
+from ..records import Actor, Event
 from . import actors as _actors
 from . import places as _places
-from . import times as _times
 from ._event_args import ActorsAt
 from ._event_context import with_hyphen_parties
+from ._event_dates import event_date, inherit_context_dates
 from ._event_frames import apply_frames
 from ._event_lexicon import EventLexicon, load_lexicon
+from ._event_links import CountryParties, anaphora_targets, place_targets
 from ._event_match import Candidate, PredicateMatcher
 from ._event_rules import FAMILY_PRECISION, refine_consultation
 from .taxonomy import cameo_info
@@ -72,17 +73,36 @@ class EventsComponent:
             actors_at: token -> actor ids; the actors stage's ``actors_at`` when not given
                 (benchmarks pass their own to score events with gold actors).
         """
+        return self.match_with_actors(doc, actors_at=actors_at)[0]
+
+    def match_with_actors(
+        self, doc: Doc, *, actors_at: Callable[[Token], tuple[str, ...]] | None = None
+    ) -> tuple[list[Event], list[Actor]]:
+        """The document's events and the country actors they added (pure, like ``match``).
+
+        A country named only as a place becomes an actor when an event is aimed at it
+        (``_event_links``); it is numbered after the actors stage's own.
+        """
         aat: ActorsAt = with_hyphen_parties(
             doc, actors_at or (lambda tok: _actors.actors_at(doc, tok))
         )
         actors = {a.id: a for a in (doc._.communique_actors or ())}
+        parties = CountryParties(doc, actors)
+        found = self.candidates(doc, aat)
+        place_targets(doc, found, parties)
+        anaphora_targets(found, self.lexicon)
         events: list[Event] = []
-        for cand in self.candidates(doc, aat):
+        for cand in found:
             events.extend(self._events(doc, cand, actors))
-        return _dedupe(events)
+        countries = {a: parties.country_of(a) for a in actors}
+        return _dedupe(inherit_context_dates(doc, events, countries)), parties.added
 
     def _events(self, doc: Doc, cand: Candidate, actors: dict[str, Actor]) -> list[Event]:
         pairs = [p for p in _pairs(cand) if not _same_actor(actors, *p)]
+        if not pairs and cand.source and not (cand.entry.sym or cand.entry.needs_target):
+            # "recall its ambassador", "rejected its offer": a target that is the source
+            # itself (a possessive read back to it) says nothing of whom the act is aimed at
+            pairs = [(s, None) for s in dict.fromkeys(cand.source)]
         pairs = [
             p
             for p in pairs
@@ -90,7 +110,7 @@ class EventsComponent:
         ]
         if not pairs:
             return []
-        date, status = _date_status(doc, cand.anchor)
+        date, status = event_date(doc, cand)
         place = _place_of(doc, cand.anchor)
         place_country = next(
             (p.country for p in (doc._.communique_places or ()) if p.id == place), None
@@ -153,12 +173,14 @@ class EventsComponent:
             )
         return out
 
-    def set_annotations(self, doc: Doc, events: list[Event]) -> None:
-        """Write the events on the Doc."""
+    def set_annotations(self, doc: Doc, events: list[Event], added: list[Actor]) -> None:
+        """Write the events on the Doc, and the country actors they added."""
         doc._.communique_events = events
+        if added:
+            doc._.communique_actors = [*(doc._.communique_actors or ()), *added]
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
+        self.set_annotations(doc, *self.match_with_actors(doc))
         return doc
 
 
@@ -212,19 +234,8 @@ def _country(actor: Actor | None) -> str | None:
     return "IGO" if actor.kind == "igo" else actor.country
 
 
-def _date_status(doc: Doc, anchor: Token) -> tuple[DateRange, EventStatus]:
-    # Guard until the times stage lands its interface (COMMON.md); remove then.
-    fn = getattr(_times, "date_and_status", None)
-    if fn is None:
-        return DateRange.unknown(), "reported"
-    result: tuple[DateRange, EventStatus] = fn(doc, anchor)
-    return result
-
-
 def _place_of(doc: Doc, anchor: Token) -> str | None:
-    # Guard until the places stage lands its interface (COMMON.md); remove then.
-    fn = getattr(_places, "place_for_predicate", None)
-    return fn(doc, anchor) if fn is not None else None
+    return _places.place_for_predicate(doc, anchor)
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

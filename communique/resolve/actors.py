@@ -61,7 +61,7 @@ class Group:
     term: str
     role: str
     kind: str
-    bare: str = "no"  # lead | yes | no: what an unqualified mention is
+    bare: str = "no"  # lead | always | yes | no: what an unqualified mention is
 
 
 @dataclass(frozen=True)

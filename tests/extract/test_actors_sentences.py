@@ -281,3 +281,15 @@ def test_actors_group_without_a_sentence_country_takes_the_lead(nlp: Language) -
     )
     rebels = _find(doc, kind="group", role="REB", name="rebels")
     assert rebels is not None and rebels.code == "CAFREB"
+
+
+def test_actors_pair_word_after_the_noun_is_not_the_dyad(nlp: Language) -> None:
+    # "camps, both located in ...": "both" is an apposition after the noun, not "the two
+    # countries"; this once failed the whole document (min() of an empty sequence).
+    doc = _extract(
+        nlp,
+        "Kenya and Somalia signed a deal. Kenya will close Dadaab and Kakuma camps, both "
+        "located in northern Kenya.",
+    )
+    assert doc.warnings == []
+    assert _find(doc, kind="country", country="KEN") is not None

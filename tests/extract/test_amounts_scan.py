@@ -66,3 +66,19 @@ def test_amounts_scan_no_false_figure_or_range(text: str) -> None:
 )
 def test_amounts_scan_parses_numbers_in_words_and_digits(text: str, value: float) -> None:
     assert parse_number_text(text) == value
+
+
+@pytest.mark.parametrize("text", ["²", "10³", "5²", "km²"])
+def test_amounts_scan_superscript_digits_are_not_numbers(text: str) -> None:
+    # number-parser passes "²" (str.isdigit() but not a decimal) to int() and raises.
+    assert parse_number_text(text) is None
+
+
+@pytest.mark.slow
+def test_amounts_superscripts_in_an_article_do_not_fail_extraction(nlp: object) -> None:
+    import communique
+
+    text = "Somalia said 10³ people were displaced. About ³ of the 5² soldiers were killed."
+    doc = communique.extract(text, published="2024-01-01", nlp=nlp)
+    assert doc.warnings == []
+    assert all(a.value is not None for a in doc.amounts)

@@ -81,10 +81,10 @@ def test_actor_data_roles_are_cameo() -> None:
 def test_actor_data_groups_kinds() -> None:
     for group in load_lexicon().groups.values():
         assert group.kind in ("government", "group")
-        assert group.bare in ("lead", "yes", "no")
+        assert group.bare in ("lead", "always", "yes", "no")
         assert group.term == group.term.lower()
         # only state organs stand for the lead country when unqualified
-        assert group.bare != "lead" or group.kind == "government"
+        assert group.bare not in ("lead", "always") or group.kind == "government"
 
 
 def test_actor_data_igos() -> None:

@@ -1,0 +1,179 @@
+"""Pronouns resolved to the actors they stand for, within the article.
+
+Rules, in order, for each subject or possessive pronoun (text order, so a pronoun already
+resolved is an antecedent for the next one: "it stopped ... its commitments"):
+
+1. reporting clause: the subject pronoun of a clause reported by a speech or cognition verb
+   stands for that verb's subject ("Pakistan's military said it shot down ...", "the Taliban
+   said they would ...");
+2. "they"/"both": the last mention of several actors in the same or previous sentence;
+   "he"/"she": the last mention of one person there;
+3. "it"/"its" (and "they"/"their" for a group): the nearest earlier mention of one non-person
+   actor in the same or previous sentence; a subject pronoun prefers an antecedent that was
+   itself a subject (the topic of the previous clause).
+
+Expletive "it" ("it is important that", "it was not long ago that") is left alone. Number and
+kind must agree: "it" is never a person, "he"/"she" always one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ._actor_lexmatch import ActorContext
+from ._actor_types import Mention
+
+__all__ = ["resolve_pronouns"]
+
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+# Verbs whose clausal complement is what their subject says or thinks.
+_REPORTING = frozenset(
+    {"say", "tell", "state", "add", "claim", "announce", "insist", "confirm", "warn", "report",
+     "note", "stress", "argue", "deny", "vow", "pledge", "threaten", "promise", "allege",
+     "explain", "acknowledge", "admit", "declare", "indicate", "reiterate", "maintain", "write",
+     "believe", "hope", "expect", "fear", "think", "signal", "suggest", "reply", "respond",
+     "assert", "emphasize", "emphasise", "underline", "decide", "agree", "accuse"}
+)
+_GROUP_PRONOUNS = frozenset({"they", "their", "them", "both"})
+_IT = frozenset({"it", "its"})
+_PERSONAL = frozenset({"he", "she", "his", "her"})
+# Heads of an extraposed clause with a dummy "it" ("it is important to", "it is expected that").
+_EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain", "become", "take", "make"})
+_EXTRAPOSITION = frozenset(
+    {"important", "necessary", "clear", "possible", "impossible", "likely", "unlikely",
+     "difficult", "hard", "easy", "true", "unclear", "obvious", "essential", "vital", "crucial",
+     "time", "worth", "long", "ago", "enough", "imperative", "critical", "unacceptable",
+     "good", "bad", "wrong", "right", "early", "late", "urgent", "odd", "strange"}
+)
+_EXPLETIVE_PASSIVES = frozenset(
+    {"expect", "believe", "say", "report", "understand", "know", "fear", "estimate", "think",
+     "hope", "feel", "note", "suggest", "claim", "allege", "assume", "consider", "rumor",
+     "rumour", "decide", "agree", "announce"}
+)
+
+
+def _expletive(token: Token) -> bool:
+    """A dummy "it": "it is important that ...", "it is expected that ...", "it rains"."""
+    head = token.head
+    if head.lemma_.lower() in _EXPLETIVE_PASSIVES and token.dep_ == "nsubjpass":
+        return True
+    if head.lemma_.lower() not in _EXPLETIVE_HEADS:
+        return False
+    for child in head.children:
+        if child.dep_ in ("acomp", "attr", "advmod") and child.lemma_.lower() in _EXTRAPOSITION:
+            return True
+        if child.dep_ in ("ccomp", "csubj") and child.i > token.i:
+            return True
+    return False
+
+
+def _compatible(pronoun: str, mention: Mention) -> bool:
+    persons = [k for k in mention.keys if k.kind == "person"]
+    if pronoun in _PERSONAL:
+        return len(mention.keys) == 1 and bool(persons)
+    if pronoun in _IT:
+        return len(mention.keys) == 1 and not persons
+    if pronoun in _GROUP_PRONOUNS:
+        return len(mention.keys) > 1 or not persons
+    return False
+
+
+def _plural(doc: Doc, mention: Mention) -> bool:
+    """A group of one actor referred to as "they": "the Taliban", "rebels", "Houthis"."""
+    kind = mention.keys[0].kind
+    root = doc[mention.start : mention.end].root
+    return kind == "group" or (kind == "organization" and root.tag_ in ("NNS", "NNPS"))
+
+
+def _reporting_subject(token: Token) -> Token | None:
+    """The subject of the verb reporting the clause ``token`` is the subject of."""
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "said it shot down ... and captured ..."
+    if clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if verb.lemma_.lower() not in _REPORTING:
+        return None
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        if subj is not None:
+            return subj if subj.i < token.i else None
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _covering(mentions: list[Mention], token: Token) -> Mention | None:
+    """The mention of the noun phrase headed by ``token`` (the smallest one covering it)."""
+    inside = [m for m in mentions if m.start <= token.i < m.end]
+    if not inside:
+        # "the leader of the group": the head is not a mention, its possessor may be
+        return None
+    return min(inside, key=lambda m: m.end - m.start)
+
+
+def _window_start(doc: Doc, token: Token) -> int:
+    sent = token.sent
+    return doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    span = doc[mention.start : mention.end]
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in _SUBJ
+
+
+def _antecedent(ctx: ActorContext, token: Token, mentions: list[Mention]) -> Mention | None:
+    """The nearest compatible earlier mention in the same or the previous sentence."""
+    pronoun = token.lower_
+    lo = _window_start(ctx.doc, token)
+    earlier = sorted(
+        (m for m in mentions if lo <= m.start and m.end <= token.i and _compatible(pronoun, m)),
+        key=lambda m: m.start,
+    )
+    if not earlier:
+        return None
+    if pronoun in _GROUP_PRONOUNS:
+        several = [m for m in earlier if len(m.keys) > 1 or _plural(ctx.doc, m)]
+        return several[-1] if several else None
+    if token.dep_ in _SUBJ and pronoun in _IT:
+        subjects = [m for m in earlier if _is_subject(ctx.doc, m)]
+        if subjects:
+            return subjects[-1]
+    return earlier[-1]
+
+
+def resolve_pronouns(ctx: ActorContext, mentions: list[Mention]) -> list[Mention]:
+    """Mentions for the pronouns of the doc that stand for an actor already mentioned."""
+    doc = ctx.doc
+    known = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    for token in doc:
+        pronoun = token.lower_
+        if token.i in ctx.used or token.tag_ not in ("PRP", "PRP$", "DT"):
+            continue
+        if pronoun not in _IT | _PERSONAL | _GROUP_PRONOUNS:
+            continue
+        if token.dep_ not in _SUBJ and token.dep_ != "poss":
+            continue
+        if pronoun == "it" and _expletive(token):
+            continue
+        found: Mention | None = None
+        subj = _reporting_subject(token) if token.dep_ in _SUBJ else None
+        if subj is not None:
+            found = _covering(known, subj)
+            if found is not None and not _compatible(pronoun, found):
+                found = None
+        if found is None:
+            found = _antecedent(ctx, token, known)
+        if found is None:
+            continue
+        mention = Mention(token.i, token.i + 1, found.keys, "pronoun")
+        out.append(mention)
+        known.append(mention)
+        known.sort(key=lambda m: m.start)
+    return out
