@@ -37,4 +37,5 @@ def main() -> None:
     app()
 
 
+from . import serve as _serve  # noqa: E402,F401
 from . import store as _store  # noqa: E402,F401

@@ -23,6 +23,9 @@ __all__ = ["demo", "ingest"]
 
 # -- ingest ---------------------------------------------------------------------------------
 
+# Seconds the ingest waits for readers (dashboard requests) to let go of the store file.
+INGEST_WAIT = 60.0
+
 
 def _is_url(spec: str) -> bool:
     return spec.startswith(("http://", "https://"))
@@ -114,7 +117,8 @@ def ingest(
 
     try:
         cfg = load_config(config)
-        st = Store.open(store_target(store, db, config))
+        # shared: the file is held per batch only, so the dashboard keeps reading meanwhile.
+        st = Store.open(store_target(store, db, config), shared=True, wait=INGEST_WAIT)
     except CommuniqueError as exc:
         typer.echo(f"communique: {exc}", err=True)
         raise typer.Exit(2) from exc
@@ -166,11 +170,16 @@ def demo(
     db: DbOpt = None,
     store: StoreOpt = None,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+    serve: Annotated[
+        bool, typer.Option(help="Serve the dashboard afterwards (--no-serve: just ingest).")
+    ] = True,
+    host: Annotated[str | None, typer.Option(help="Dashboard interface (127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Dashboard port (8000).")] = None,
 ) -> None:
-    """Ingest the bundled demo corpus (demo/articles) and show its dyads.
+    """Ingest the bundled demo corpus (demo/articles), show its dyads and serve the dashboard
+    (http://127.0.0.1:8000/ by default).
 
-    Re-running is cheap: stored articles are skipped. (The dashboard will be served from here
-    once the web layer lands; until then the dyad table is printed.)
+    Re-running is cheap: stored articles are skipped.
     """
     if not DEMO_ARTICLES.is_dir():
         typer.echo(f"communique: demo corpus not found at {DEMO_ARTICLES} (a source checkout "
@@ -184,3 +193,9 @@ def demo(
         if done.exit_code:
             raise
     dyads(db=db, store=store, format="table", output=None)
+    if serve:
+        from ..serve.run import serve as run
+
+        cfg = load_config(None)["serve"]
+        run(store_target(store, db) or "", host=host or str(cfg["host"]),
+            port=port or int(cfg["port"]), start_page="/dyad/AZE/TUR")
