@@ -52,7 +52,7 @@ def wants_json(request: Request) -> bool:
 
 
 def _json(data: BaseModel) -> Response:
-    return Response(data.model_dump_json(), media_type="application/json",
+    return Response(data.model_dump_json(by_alias=True), media_type="application/json",
                     headers={"vary": "Accept"})
 
 
