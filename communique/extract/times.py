@@ -19,6 +19,7 @@ per doc, looked up by token index, and never raise on odd parses.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.language import Language
@@ -52,30 +53,53 @@ class TimesComponent:
         for ent in doc.ents:
             if ent.label_ in ("DATE", "TIME"):
                 spans.add(_trim(ent, signals))
-        found: list[TimeExpr] = []
+        found: list[tuple[TimeExpr, str]] = []
         taken: set[int] = set()
         for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
             if start >= end or any(i in taken for i in range(start, end)):
                 continue
-            expr = self._normalise(doc, start, end, anchor)
-            if expr is not None:
-                found.append(expr)
+            got = self._normalise(doc, start, end, anchor)
+            if got is not None:
+                found.append(got)
                 taken.update(range(start, end))
-        return sorted(found, key=lambda t: t.span)
+        found.sort(key=lambda f: f[0].span)
+        return [self._reanchor(doc, n, found) for n in range(len(found))]
 
-    def _normalise(self, doc: Doc, start: int, end: int, anchor: date | None) -> TimeExpr | None:
+    def _reanchor(self, doc: Doc, n: int, found: list[tuple[TimeExpr, str]]) -> TimeExpr:
+        # "the following year", "later that day": TimeML anchors these on the date the text
+        # last mentioned (of the unit's granularity or finer), not on the publication date.
+        tx, rule = found[n]
+        if not rule.startswith("anaphoric-"):
+            return tx
+        need = {"day": 10, "week": 10, "month": 7, "year": 4}[rule.split("-", 1)[1]]
+        for prev, prev_rule in reversed(found[:n]):
+            if prev.type not in ("DATE", "TIME") or prev_rule.startswith("anaphoric-"):
+                continue
+            value = prev.value[:10]
+            if not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value) or len(value) < need:
+                continue
+            ref = date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+            got = self._normalise(doc, tx.span[0], tx.span[1], ref)
+            return got[0] if got is not None else tx
+        return tx
+
+    def _normalise(
+        self, doc: Doc, start: int, end: int, anchor: date | None
+    ) -> tuple[TimeExpr, str] | None:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
         text = doc.text[start:end]
         if _numeric_not_time(span, text):
             return None
-        tense = _status.tense_of(span.root)
-        if tense == "past" and _preceded_by(span, ("to", "until", "till", "by", "through")):
-            tense = None  # "extended the offer to Nov. 20": a deadline, often still ahead
+        tense = _status.time_tense(span)
         norm = normalise(text, anchor, tense, _context(span))
         if norm is None:
             return None
+        if norm.rule == "bare-units" and not _bare_units_ok(span, text):
+            return None  # "years" is a duration after "for", "in", "within", not elsewhere
+        if norm.type == "DURATION" and _is_rate(span, text):
+            norm = replace(norm, type="SET")  # "$15 a year", "twice a week": a frequency
         det = re.match(r"(?:the|an?)\s+(?=[\w.]+-\w+$)", text, re.IGNORECASE)
         if norm.type == "DURATION" and det:
             # "the 44-day war": the determiner belongs to the noun, not to the duration
@@ -84,8 +108,9 @@ class TimesComponent:
         s_, e_ = norm.start, norm.end
         if norm.rule == "year" and anchor and _preceded_by(span, ("since",)):
             e_ = anchor.isoformat()  # "since 1992": from then until publication
-        return TimeExpr(text=text, span=(start, end), type=norm.type, value=norm.value,  # type: ignore[arg-type]
-                        start=s_, end=e_)
+        expr = TimeExpr(text=text, span=(start, end), type=norm.type,  # type: ignore[arg-type]
+                        value=norm.value, start=s_, end=e_)
+        return expr, norm.rule
 
     def set_annotations(self, doc: Doc, times: list[TimeExpr]) -> None:
         """Store the times and the index of the tokens each covers."""
@@ -99,10 +124,25 @@ def _trim(ent: Span, signals: set[str]) -> tuple[int, int]:
         tokens.pop(0)
     if not tokens:
         return ent.start_char, ent.start_char
+    if len(tokens) > 2 and tokens[0].like_num and tokens[1].lower_ in ("a", "an", "per"):
+        tokens = tokens[1:]  # "15 a year": the rate is a SET, the number belongs to the amount
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = ent.doc.text[start:end]
     trail = _TRAIL.search(text)
     return start, end - (len(trail.group(0)) if trail else 0)
+
+
+def _is_rate(span: Span, text: str) -> bool:
+    if not re.fullmatch(r"(?:a|an|per)\s+\w+", text, re.IGNORECASE) or span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.like_num or prev.lower_ in ("times", "twice", "once", "thrice", "%", "percent")
+
+
+def _bare_units_ok(span: Span, text: str) -> bool:
+    if re.search(r"recent|coming|-long", text, re.IGNORECASE):
+        return True
+    return _preceded_by(span, tuple(lexicon()["duration_preps"]))
 
 
 def _numeric_not_time(span: Span, text: str) -> bool:
