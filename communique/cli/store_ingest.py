@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
 
 from ..config import load_config
 from ..errors import CommuniqueError
 from ..records import Article, Document, ItemError
-from ..store import Store, default_db_path
+from ..store import IngestResult, Store, default_db_path
 from . import app
 from .store import ConfigOpt, DbOpt, StoreOpt, _date, dyads, store_target
 
@@ -100,9 +110,21 @@ def ingest(
         str | None, typer.Option(help="Publication date for articles that carry none.")
     ] = None,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 25,
-    workers: Annotated[int, typer.Option(help="Pipeline processes (scale engines).")] = 1,
-    engine: Annotated[str, typer.Option(help="local or dask.")] = "local",
-    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address.")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Pipeline processes (default: one per core; 1: this process only)."),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option(help="local (this machine) or dask (a cluster; see docs/scale.md).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (default: a local cluster).")
+    ] = None,
+    parquet: Annotated[
+        str | None,
+        typer.Option(help="Folder for the dask engine's Parquet dataset, loaded afterwards "
+                     "(default: <store>.parquet/<time> beside the store)."),
+    ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline (default from config).")] = None,
     config: ConfigOpt = None,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
@@ -111,9 +133,10 @@ def ingest(
 
     Articles already in the store (same content hash) are skipped before extraction, so a rerun
     after an interruption resumes where it stopped. Failed items go to the ingest_errors table
-    and stderr; exit status 1 when any item failed.
+    and stderr; exit status 1 when any item failed. A folder written by the dask engine (a
+    Parquet dataset, possibly from another machine) is loaded as it is.
     """
-    from ..scale import process
+    from .. import scale
 
     try:
         cfg = load_config(config)
@@ -126,24 +149,16 @@ def ingest(
     err = Console(stderr=True)
     bar = Progress(
         TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.fields[note]}"), console=err, disable=not progress,
+        _RateColumn(), TextColumn("{task.fields[note]}"), console=err, disable=not progress,
     )
     try:
         with st, bar:
-            task = bar.add_task("ingest", total=_estimate(paths), note="")
-            inputs = _inputs(paths, published=_date_obj(published), cfg=cfg)
-            items = _skip_known(inputs, st, skipped)
-            docs = process(items, engine=engine, workers=workers, scheduler=scheduler,
-                           model=model or cfg["pipeline"]["model"])
-
-            def tick(item: Document | ItemError) -> None:
-                if isinstance(item, ItemError):
-                    bar.console.print(item.line(), markup=False, highlight=False)
-                bar.update(task, advance=1, note=f"{len(skipped)} already stored")
-
-            before = len(skipped)
-            result = st.ingest_documents(docs, batch_size=batch_size, on_item=tick)
-            bar.update(task, advance=len(skipped) - before)
+            if paths and all(scale.is_dataset(p) for p in paths):
+                result = _load_datasets(paths, st)
+            else:
+                result = _run(paths, st, bar, skipped, published=published, cfg=cfg,
+                              engine=engine, workers=workers, scheduler=scheduler,
+                              model=model, batch_size=batch_size, parquet=parquet)
             where = st.path
     except CommuniqueError as exc:
         typer.echo(f"communique: {exc}", err=True)
@@ -154,6 +169,67 @@ def ingest(
         err=True,
     )
     raise typer.Exit(1 if result.failed else 0)
+
+
+def _run(
+    paths: list[str], st: Store, bar: Progress, skipped: list[str], *, published: str | None,
+    cfg: dict[str, Any], engine: str, workers: int | None, scheduler: str | None,
+    model: str | None, batch_size: int, parquet: str | None,
+) -> IngestResult:
+    """Read, skip stored articles, process with the engine, store; progress on ``bar``."""
+    from .. import scale
+
+    task = bar.add_task("ingest", total=_estimate(paths), note="")
+    inputs = _inputs(paths, published=_date_obj(published), cfg=cfg)
+    items = _skip_known(inputs, st, skipped)
+
+    def tick(item: Document | ItemError) -> None:
+        if isinstance(item, ItemError):
+            bar.console.print(item.line(), markup=False, highlight=False)
+        bar.update(task, advance=1, note=f"{len(skipped)} already stored")
+
+    def tick_partition(part: scale.Partition) -> None:
+        for error in part.errors:
+            bar.console.print(error.line(), markup=False, highlight=False)
+        bar.update(task, advance=part.documents + len(part.errors),
+                   note=f"{len(skipped)} already stored")
+
+    before = len(skipped)
+    result = scale.ingest(
+        items, st, engine=engine, workers=workers, scheduler=scheduler,
+        model=model or cfg["pipeline"]["model"], batch_size=batch_size,
+        parquet=parquet or (_parquet_dir(st.path) if engine == "dask" else None),
+        on_item=tick, on_partition=tick_partition,
+    )
+    bar.update(task, advance=len(skipped) - before)
+    return result
+
+
+class _RateColumn(ProgressColumn):
+    """Articles per second since the start (Rich's own speed column counts bytes)."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        rate = task.completed / elapsed if elapsed > 0 else 0.0
+        return Text(f"{rate:.1f} articles/s" if task.completed else "")
+
+
+def _parquet_dir(store_path: Path) -> Path:
+    """Where the dask engine writes by default: a new folder per run beside the store file."""
+    base = Path(tempfile.gettempdir()) if str(store_path) == ":memory:" else store_path.parent
+    stem = "memory" if str(store_path) == ":memory:" else store_path.name
+    return base / f"{stem}.parquet" / datetime.now().strftime("%Y%m%dT%H%M%S%f")
+
+
+def _load_datasets(paths: list[str], st: Store) -> IngestResult:
+    from ..scale import load_parquet
+
+    total = IngestResult()
+    for path in paths:
+        part = load_parquet(st, path)
+        total.added, total.skipped = total.added + part.added, total.skipped + part.skipped
+        total.errors.extend(part.errors)
+    return total
 
 
 def _date_obj(value: str | None) -> date | None:

@@ -105,11 +105,21 @@ def test_cli_store_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "no store" in result.output
 
 
-def test_cli_store_parallel_engine_is_refused_until_built(tmp_path: Path, corpus: Path) -> None:
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--engine", "spark"], "unknown engine 'spark'"),
+        (["--workers", "0"], "at least 1"),
+        (["--scheduler", "tcp://127.0.0.1:8786"], "needs --engine dask"),
+    ],
+)
+def test_cli_store_bad_engine_options_are_refused(
+    tmp_path: Path, corpus: Path, option: list[str], message: str
+) -> None:
     result = CliRunner().invoke(
-        app, ["ingest", str(corpus), "--db", str(tmp_path / "x.duckdb"), "--engine", "dask"]
+        app, ["ingest", str(corpus), "--db", str(tmp_path / "x.duckdb"), *option]
     )
-    assert result.exit_code == 2 and "not available yet" in result.output
+    assert result.exit_code == 2 and message in result.output
 
 
 def test_cli_store_codebook_example_two_outlets_one_meeting(db: Path) -> None:
