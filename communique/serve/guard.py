@@ -70,7 +70,7 @@ class GuardMiddleware:
         app: ASGIApp,
         *,
         max_body: int = 1 << 20,
-        max_query: int = 2048,
+        max_query: int = 8192,
         max_param: int = 256,
     ) -> None:
         self.app = app

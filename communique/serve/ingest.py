@@ -73,6 +73,7 @@ def add_ingest(app: FastAPI, *, token: str, process: Process, max_chars: int) ->
         dependencies=[Depends(authorised)], tags=["write"],
         summary="Extract and store articles (needs the token)",
         responses={
+            400: {"model": ErrorBody, "description": "a body that is not JSON"},
             401: {"model": ErrorBody, "description": "missing or wrong token"},
             413: {"model": ErrorBody, "description": "request body over its size limit"},
             422: {"model": ErrorBody, "description": "a malformed request body"},

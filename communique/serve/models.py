@@ -7,22 +7,37 @@ is generated from them.
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Generic, Literal, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from ..records import Document
 
 __all__ = [
     "ActorRow", "AgreementRow", "AmountRow", "ArticlePage", "ArticleRow", "CountryCount",
-    "CountryPage", "CountryRef", "DyadMonth", "DyadPage", "DyadRow", "ErrorBody", "EventPage",
+    "CountryPage", "CountryRef", "Day", "DyadMonth", "DyadPage", "DyadRow", "ErrorBody",
+    "EventPage",
     "EventRow", "Health", "Highlight", "HomePage", "IngestArticle", "IngestRequest",
     "IngestResult", "MapPage", "MapPoint", "MentionRow", "Page", "Partner", "PlaceRow",
     "QuadTotals",
 ]
 
 T = TypeVar("T")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_day(value: object) -> object:
+    # Pydantic's lax mode reads a number as a Unix time (``until=0`` -> 1970-01-01); a day that
+    # is not written YYYY-MM-DD is an error here, as in the CLI.
+    if not isinstance(value, str | date) or (isinstance(value, str) and not _DAY.match(value)):
+        raise ValueError("a day as YYYY-MM-DD")
+    return value
+
+
+# A calendar day in ISO form (request parameters and bodies).
+Day = Annotated[date, BeforeValidator(_iso_day)]
 
 
 class _Out(BaseModel):
@@ -379,7 +394,7 @@ class IngestArticle(BaseModel):
     text: str = Field(min_length=1, max_length=200_000)
     id: str | None = Field(None, max_length=200)
     title: str | None = Field(None, max_length=1000)
-    published: date | None = None
+    published: Day | None = None
     byline: str | None = Field(None, max_length=200)
     url: str | None = Field(None, max_length=2000)
 

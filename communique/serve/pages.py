@@ -36,6 +36,14 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     503: {"model": ErrorBody, "description": "no store yet, or held by an ingest too long"},
 }
 
+# On the pages, errors are JSON (or, for browsers, an HTML page); FastAPI would document them
+# under the page's own media type only.
+_ERROR_REF = {"schema": {"$ref": "#/components/schemas/ErrorBody"}}
+PAGE_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"description": r["description"], "content": {"application/json": _ERROR_REF}}
+    for code, r in ERRORS.items()
+}
+
 # Autoescaping on for every template: article text, titles and names are untrusted input.
 _env = Environment(
     loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
@@ -102,5 +110,5 @@ def add_page(
     app.add_api_route(
         path, page, methods=["GET"], response_class=HTMLResponse, name=name,
         summary=f"{summary} (page; JSON with Accept: application/json)", tags=[tag],
-        responses={200: {"content": {"application/json": {"schema": ref}}}, **ERRORS},
+        responses={200: {"content": {"application/json": {"schema": ref}}}, **PAGE_ERRORS},
     )

@@ -7,20 +7,23 @@ query; values go to the store as bound parameters.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query, Request
 
+from .models import Day
 from .reader import StoreReader
 
 __all__ = [
-    "ArticleId", "Code", "CodeOrAll", "CountryQ", "EventFilters", "EventId", "Limit", "Offset",
+    "ArticleId", "Code", "CodeOrAll", "CountryQ", "EventFilters", "EventId", "Limit", "Name",
+    "Offset", "PLAIN",
     "ReaderDep", "Since", "Text", "Until",
 ]
 
 _CODE = r"^[A-Za-z]{3}$"
 _LIST2 = r"^\d{2}(,\d{2})*$"
+# Free text: any characters but control characters (which the request guard refuses).
+PLAIN = r"^[^\x00-\x1f\x7f]*$"
 
 
 def _reader(request: Request) -> StoreReader:
@@ -35,12 +38,19 @@ CodeOrAll = Annotated[
 ]
 ArticleId = Annotated[str, Path(pattern=r"^[0-9A-Za-z_-]{1,64}$", description="article id")]
 EventId = Annotated[str, Path(pattern=r"^[0-9A-Za-z_-]{1,64}$", description="event id")]
-Since = Annotated[date | None, Query(description="on or after this day (YYYY-MM-DD)")]
-Until = Annotated[date | None, Query(description="on or before this day (YYYY-MM-DD)")]
+
+Since = Annotated[Day | None, Query(description="on or after this day (YYYY-MM-DD)")]
+Until = Annotated[Day | None, Query(description="on or before this day (YYYY-MM-DD)")]
 CountryQ = Annotated[
     str | None, Query(pattern=_CODE, description="ISO3 country on either side / among parties")
 ]
-Text = Annotated[str | None, Query(max_length=100, description="text (substring, any case)")]
+Text = Annotated[
+    str | None, Query(max_length=100, pattern=PLAIN, description="text (substring, any case)")
+]
+Name = Annotated[
+    str | None,
+    Query(alias="q", max_length=100, pattern=PLAIN, description="name (substring, any case)"),
+]
 Limit = Annotated[int, Query(ge=1, le=500, description="rows per page")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="rows to skip")]
 
@@ -50,7 +60,8 @@ class EventFilters:
     """The filters of ``communique events`` (see ``Store.events``), as query parameters."""
 
     actor: Annotated[
-        str | None, Query(max_length=100, description="actor name (substring), code or country")
+        str | None,
+        Query(max_length=100, pattern=PLAIN, description="actor name (substring), code or country"),
     ] = None
     dyad: Annotated[
         str | None,
@@ -79,7 +90,8 @@ class EventFilters:
               description="reported, background, planned, hypothetical"),
     ] = None
     place: Annotated[
-        str | None, Query(max_length=100, description="place name (substring) or its country")
+        str | None,
+        Query(max_length=100, pattern=PLAIN, description="place name (substring) or its country"),
     ] = None
     article_id: Annotated[
         str | None, Query(pattern=r"^[0-9A-Za-z_-]{1,64}$", description="events of one article")

@@ -60,6 +60,7 @@ from .params import (
     EventFilters,
     EventId,
     Limit,
+    Name,
     Offset,
     ReaderDep,
     Since,
@@ -255,8 +256,7 @@ def agreements(request: Request, reader: ReaderDep, country: CountryQ = None,
                                   limit, offset))
 
 
-def actors(request: Request, reader: ReaderDep, country: CountryQ = None, q_: Annotated[
-        str | None, Query(alias="q", max_length=100, description="name (substring)")] = None,
+def actors(request: Request, reader: ReaderDep, country: CountryQ = None, q_: Name = None,
            kind: Text = None, limit: Limit = 50, offset: Offset = 0) -> ActorsPage:
     """Actors as the articles name them, most articles first."""
     with reader.read() as st:
@@ -265,8 +265,7 @@ def actors(request: Request, reader: ReaderDep, country: CountryQ = None, q_: An
     return ActorsPage(**_page([ActorRow(**r) for r in rows], request, limit, offset))
 
 
-def places(request: Request, reader: ReaderDep, country: CountryQ = None, q_: Annotated[
-        str | None, Query(alias="q", max_length=100, description="name (substring)")] = None,
+def places(request: Request, reader: ReaderDep, country: CountryQ = None, q_: Name = None,
            limit: Limit = 50, offset: Offset = 0) -> PlacesPage:
     """Resolved places, most articles first."""
     with reader.read() as st:

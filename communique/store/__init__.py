@@ -39,9 +39,16 @@ __all__ = [
 ]
 
 
-def open(target: str | Path | None = None, *, read_only: bool = False) -> Store:  # noqa: A001
+def open(  # noqa: A001
+    target: str | Path | None = None,
+    *,
+    read_only: bool = False,
+    shared: bool = False,
+    wait: float = 0.0,
+) -> Store:
     """Open the store at ``target`` (path, ``duckdb:///path`` URL, or None for the default file).
 
-    See :meth:`Store.open`.
+    See :meth:`Store.open` (``shared``: release the file between batches for other processes'
+    readers; ``wait``: seconds to wait while another process holds it).
     """
-    return Store.open(target, read_only=read_only)
+    return Store.open(target, read_only=read_only, shared=shared, wait=wait)
