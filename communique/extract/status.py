@@ -46,7 +46,7 @@ def clause_verb(token: Token) -> Token:
     """The verb heading the clause ``token`` sits in (the token itself when it is one)."""
     node = token
     for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return node
         node = node.head
     return node
@@ -62,7 +62,7 @@ def _heads(token: Token, limit: int = 4, *, through: frozenset[str] | None = Non
     out = [token]
     node = token
     for _ in range(limit):
-        if node.head is node or node.dep_ not in labels:
+        if node.head.i == node.i or node.dep_ not in labels:
             break
         node = node.head
         out.append(node)
@@ -79,7 +79,7 @@ def tense_of(token: Token) -> str | None:
         auxes = _aux(node)
         if any(a.lower_ in c["future_aux"] or a.lower_ == "would" for a in auxes):
             return "future"  # "would" in reported speech is the future of the past
-        if node is not verb and node.lemma_.lower() in c["future_verbs"]:
+        if node.i != verb.i and node.lemma_.lower() in c["future_verbs"]:
             return "future"  # "planned to leave on Thursday": the leaving is ahead
         if node.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
             return "past"
@@ -113,7 +113,7 @@ def time_tense(span: Span) -> str | None:
         return "future"
     node, via_noun, via_adj = root, False, False
     for _ in range(8):
-        if node.head is node or (node is not root and node.pos_ in ("VERB", "AUX")):
+        if node.head.i == node.i or (node.i != root.i and node.pos_ in ("VERB", "AUX")):
             break
         node = node.head
         via_noun |= node.pos_ in ("NOUN", "PROPN")
@@ -154,12 +154,20 @@ def _schedules(verb: Token) -> bool:
 def is_hypothetical(predicate: Token) -> bool:
     """A conditional or speculative event: "if", "would", "could", "is eyeing"."""
     c = cues()
+    speech = set(c["speech_verbs"])
     for node in _heads(predicate, 3):
+        if node.i != predicate.i and node.lemma_.lower() in speech:
+            break  # "warned that bases are at risk if ...": the warning itself is a fact
         if any(a.lower_ in c["modal_aux"] for a in _aux(node)):
+            return True
+        conditions = [ch for ch in node.children
+                      if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in
+                                                    c["conditional_marks"] for m in ch.children)]
+        if conditions and node.lemma_.lower() not in speech:
             return True
         if any(ch.dep_ == "mark" and ch.lower_ in c["conditional_marks"] for ch in node.children):
             return True
-        if node is predicate and node.lemma_.lower() in c["speculative_verbs"]:
+        if node.i == predicate.i and node.lemma_.lower() in c["speculative_verbs"]:
             return node.tag_ in ("VBG", "VBZ", "VBP")
     return False
 
@@ -171,7 +179,7 @@ def is_planned(predicate: Token) -> bool:
     for node in chain:
         if any(a.lower_ in c["future_aux"] for a in _aux(node)):
             return True
-        if node is predicate:
+        if node.i == predicate.i:
             continue
         lemma = node.lemma_.lower()
         if lemma in c["future_verbs"] and node.pos_ in ("VERB", "AUX", "ADJ"):

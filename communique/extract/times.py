@@ -12,8 +12,8 @@ normalises them to TIMEX3 values anchored on ``Doc._.communique_published``:
 - a month-day or weekday without a year takes the tense of its clause (``status.tense_of``):
   the latest occurrence on or before publication for a past event, the next for a future one.
 
-``date_and_status`` and ``period_for`` (the cross-stage interface) read the times computed once
-per doc, looked up by token index, and never raise on odd parses.
+``date_and_status`` and ``period_for`` (the cross-stage interface, rules in ``_time_status``)
+read the times computed once per doc, looked up by token index, and never raise on odd parses.
 """
 
 from __future__ import annotations
@@ -26,9 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import DateRange, EventStatus, TimeExpr
+from . import _time_status
 from . import status as _status
-from ._timex_calendar import interval
-from ._timex_dates import date_range
 from ._timex_rules import find, lexicon, normalise
 
 __all__ = ["TimesComponent", "date_and_status", "period_for", "time_at"]
@@ -180,18 +179,6 @@ def _token_index(doc: Doc, times: list[TimeExpr]) -> dict[int, int]:
     return index
 
 
-def _times_with_tokens(doc: Doc) -> list[tuple[TimeExpr, Span]]:
-    times = doc._.communique_times
-    if times is None:
-        return []
-    out = []
-    for tx in times:
-        span = doc.char_span(tx.span[0], tx.span[1], alignment_mode="expand")
-        if span is not None and len(span):
-            out.append((tx, span))
-    return out
-
-
 def time_at(doc: Doc, token: Token) -> TimeExpr | None:
     """The time expression covering ``token``, or None."""
     index = doc.user_data.get(_TOKEN_KEY)
@@ -203,91 +190,20 @@ def time_at(doc: Doc, token: Token) -> TimeExpr | None:
     return times[n] if n is not None and n < len(times) else None
 
 
-def _depth(token: Token) -> list[Token]:
-    path = [token]
-    while path[-1].head is not path[-1] and len(path) < 50:
-        path.append(path[-1].head)
-    return path
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    pa, pb = _depth(a), _depth(b)
-    ib = {t.i: n for n, t in enumerate(pb)}
-    for n, t in enumerate(pa):
-        if t.i in ib:
-            return n + ib[t.i]
-    return 100
-
-
-def _governing(doc: Doc, token: Token, *, types: tuple[str, ...]) -> tuple[TimeExpr, bool] | None:
-    """The time expression of ``token``'s sentence nearest to it in the parse.
-
-    Returns the expression and whether it governs the token (attached to its clause or to the
-    clause it depends on) rather than merely sharing its sentence.
-    """
-    sent = token.sent
-    best: tuple[int, int, TimeExpr] | None = None
-    for tx, span in _times_with_tokens(doc):
-        if tx.type not in types or span.start < sent.start or span.end > sent.end:
-            continue
-        dist = _tree_distance(span.root, token)
-        key = (dist, abs(span.root.i - token.i))
-        if best is None or key < best[:2]:
-            best = (*key, tx)
-    if best is None:
-        return None
-    return best[2], best[0] <= 4
-
-
 def date_and_status(doc: Doc, predicate: Token) -> tuple[DateRange, EventStatus]:
     """The date and status of the event whose predicate is ``predicate``.
 
     The date comes from the time expression governing the predicate in the parse, else from
-    its sentence, else (reported news only) from the publication date. Status: hypothetical
-    (if, would, is eyeing), planned (will, plan, goal, a date after publication), background
-    (a date more than about a week before publication, or an explicitly past reference),
-    reported otherwise. A background event never carries the publication date.
+    its sentence, else (reported news only) from the story's lead day or the publication
+    month. Status: hypothetical (if, would, is eyeing), planned (will, plan, goal, a date
+    after publication), background (a date more than about a week before publication, an
+    explicitly past period or reference, a standing fact), reported otherwise. A background
+    event never carries the publication date. Rules: ``_time_status``.
     """
     try:
-        return _date_and_status(doc, predicate)
+        return _time_status.date_and_status(doc, predicate)
     except (ValueError, IndexError, KeyError, AttributeError, TypeError):
         return DateRange.unknown(), "reported"
-
-
-def _date_and_status(doc: Doc, predicate: Token) -> tuple[DateRange, EventStatus]:
-    published: date | None = doc._.communique_published
-    window = timedelta(days=int(_status.cues()["reported_window_days"]))
-    found = _governing(doc, predicate, types=("DATE", "TIME"))
-    rng = date_range(found[0]) if found else None
-    hypothetical = _status.is_hypothetical(predicate)
-    planned = _status.is_planned(predicate)
-    ref = found[0].value if found else ""
-    if rng is not None and rng.start is not None and published is not None:
-        start = date.fromisoformat(rng.start)
-        if hypothetical:
-            return rng, "hypothetical"
-        if start > published or planned:
-            return rng, "planned"
-        end = date.fromisoformat(rng.end or rng.start)
-        return rng, "background" if end < published - window else "reported"
-    if hypothetical:
-        return rng or DateRange.unknown(), "hypothetical"
-    if planned or ref == "FUTURE_REF":
-        return rng or DateRange.unknown(), "planned"
-    if ref == "PAST_REF" or (rng is not None and rng.start is not None):
-        return rng or DateRange.unknown(), "background" if ref == "PAST_REF" else "reported"
-    tense = _status.tense_of(predicate)
-    if tense == "present" and not _is_perfect(predicate) and predicate.lemma_ != "say":
-        return DateRange.unknown(), "background"  # a standing fact or habit, not this week's news
-    if published is None:
-        return DateRange.unknown(), "reported"
-    # Undated news of the week: the publication month (CODING.md), never a made-up day.
-    first, last = interval(f"{published.year:04d}-{published.month:02d}")
-    return DateRange(start=first, end=last, precision="month"), "reported"
-
-
-def _is_perfect(verb: Token) -> bool:
-    return verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children if c.dep_ == "aux")
 
 
 def period_for(doc: Doc, span: Span) -> tuple[DateRange | None, str | None]:
@@ -298,18 +214,7 @@ def period_for(doc: Doc, span: Span) -> tuple[DateRange | None, str | None]:
     plan or future verb, ``forecast`` under an estimate, ``actual`` for a dated past figure.
     """
     try:
-        found = _governing(doc, span.root, types=("DATE",))
-        rng = date_range(found[0], keep_interval=True) if found else None
-        hint = _status.kind_hint(span)
-        if hint is None and rng is not None and rng.start is not None:
-            published = doc._.communique_published
-            if published is not None and date.fromisoformat(rng.start) > published:
-                hint = "forecast"
-            elif _status.tense_of(span.root) == "past":
-                hint = "actual"
-        if rng is not None and rng.start is None:
-            rng = None
-        return rng, hint
+        return _time_status.period_for(doc, span)
     except (ValueError, IndexError, KeyError, AttributeError, TypeError):
         return None, None
 

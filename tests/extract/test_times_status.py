@@ -41,8 +41,9 @@ def _pred(doc: Doc, word: str) -> Token:
          "background"),
         ("Cooperation between the two armies first emerged in 1992.", "emerged", "1992-01-01",
          "year", "background"),
+        # CODING.md: "last week" gives the month and is explicitly past: background
         ("Protesters clashed with police last week.", "clashed", "2021-10-01", "month",
-         "reported"),
+         "background"),
         # the future: planned, dated to the planned day
         ("The presidents will meet in Baku on Thursday.", "meet", "2021-10-14", "day", "planned"),
         ("The two countries plan to hold talks next year.", "hold", "2022-01-01", "year",
@@ -56,6 +57,23 @@ def _pred(doc: Doc, word: str) -> Token:
         # a standing fact has no date
         ("Azerbaijan and Turkey cooperate in many spheres.", "cooperate", None, "unknown",
          "background"),
+        ("Washington opposes the expansion of the base.", "opposes", None, "unknown",
+         "background"),
+        # a statement in the present is this week's news: the publication month
+        ("China calls on the parties to show restraint.", "calls", "2021-10-01", "month",
+         "reported"),
+        # a long span or a past perfect with no date: background, undated
+        ("Iran has denied for years that it seeks a bomb.", "denied", None, "unknown",
+         "background"),
+        ("The two leaders had exchanged angry barbs.", "exchanged", None, "unknown",
+         "background"),
+        # a condition inside a warning's content, a demand with "must": the statement is news
+        ("Cavusoglu warned that the bases are at risk if Turkey is sanctioned.", "warned",
+         "2021-10-01", "month", "reported"),
+        # a time in a clause that modifies a noun does not date the main clause
+        ("The request, linked to an application that Malaysia made 10 years ago, met with "
+         "opposition from China.", "met", "2021-10-01", "month", "reported"),
+        ("In 2020 the army advanced.", "advanced", "2020-01-01", "year", "background"),
     ],
 )
 def test_times_date_and_status(
@@ -83,6 +101,29 @@ def test_times_background_never_carries_publication_date(nlp: Language, text: st
         if status == "background":
             assert rng.start != MON_2021_10_11.isoformat()
             assert not (rng.start and rng.start <= "2021-10-11" <= (rng.end or "")), rng
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "start", "precision"),
+    [
+        # the story's lead day dates the undated news of the following sentences
+        ("The United States warned Monday that the cooperation is dangerous. China expressed "
+         "concern about the tensions.", "expressed", "2021-10-11", "day"),
+        ("Officials met in Vienna on Saturday. Iran rejected the proposal.", "rejected",
+         "2021-10-09", "day"),
+        # no lead day in the publication week and month: the publication month
+        ("Officials met in Vienna in 2019. Iran rejected the proposal.", "rejected",
+         "2021-10-01", "month"),
+        ("Officials met in Vienna on Sept. 30. Iran rejected the proposal.", "rejected",
+         "2021-10-01", "month"),
+    ],
+)
+def test_times_undated_news_takes_the_story_day(
+    nlp: Language, text: str, predicate: str, start: str, precision: str
+) -> None:
+    doc = run_times(nlp, text)
+    rng, status = date_and_status(doc, _pred(doc, predicate))
+    assert (rng.start, rng.precision, status) == (start, precision, "reported")
 
 
 def test_times_date_and_status_survives_a_doc_without_times(blank_nlp: Language) -> None:
