@@ -155,6 +155,8 @@ def ingest(
         with st, bar:
             if paths and all(scale.is_dataset(p) for p in paths):
                 result = _load_datasets(paths, st)
+                for error in result.errors:
+                    bar.console.print(error.line(), markup=False, highlight=False)
             else:
                 result = _run(paths, st, bar, skipped, published=published, cfg=cfg,
                               engine=engine, workers=workers, scheduler=scheduler,

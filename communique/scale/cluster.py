@@ -13,9 +13,11 @@ is started (spaCy holds the GIL: threads would not add throughput).
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -53,7 +55,10 @@ class LoadModel(WorkerPlugin):
 def process_partition(items: list[Item], *, out: str, index: int, model: str) -> Partition:
     """Worker side: one partition through the pipeline, written under ``out``."""
     results = process_batch(items, model=model)
-    return write_partition(results, out, index=index, peak_rss=peak_rss_bytes())
+    written = write_partition(results, out, index=index)
+    # Peak memory once the partition is written: the pipeline and the Arrow tables included.
+    worker = f"{socket.gethostname()}:{os.getpid()}"
+    return replace(written, peak_rss=peak_rss_bytes(), worker=worker)
 
 
 @dataclass

@@ -52,13 +52,14 @@ _LOADED = tuple(t for t in TABLE_ORDER if t != "events")  # events are re-resolv
 
 @dataclass(frozen=True)
 class Partition:
-    """What one partition wrote: its index, counts, the failed items, and the worker's
-    peak memory (bytes)."""
+    """What one partition wrote: its index, counts, the failed items, and the worker that
+    wrote it (``host:pid``) with its peak memory (bytes)."""
 
     index: int
     documents: int
     errors: tuple[ItemError, ...]
     peak_rss: int = 0
+    worker: str = ""
 
 
 def month_of(doc: Document) -> str:
@@ -68,7 +69,7 @@ def month_of(doc: Document) -> str:
 
 
 def write_partition(
-    results: Iterable[Document | ItemError], out: str | Path, *, index: int, peak_rss: int = 0
+    results: Iterable[Document | ItemError], out: str | Path, *, index: int
 ) -> Partition:
     """Write one partition's documents and errors under ``out`` (see the module docstring).
 
@@ -108,7 +109,7 @@ def write_partition(
             to_arrow("ingest_errors", [error_row(e) for e in errors]),
             f"{base}/ingest_errors/part-{index:06d}.parquet",
         )
-    return Partition(index=index, documents=len(seen), errors=tuple(errors), peak_rss=peak_rss)
+    return Partition(index=index, documents=len(seen), errors=tuple(errors))
 
 
 def is_dataset(path: str | Path) -> bool:
