@@ -88,7 +88,7 @@ class TimesComponent:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        text = doc.text[start:end]
+        text = _slice(span, start, end)
         if _numeric_not_time(span, text):
             return None
         tense = _status.time_tense(span)
@@ -103,7 +103,7 @@ class TimesComponent:
         if norm.type == "DURATION" and det:
             # "the 44-day war": the determiner belongs to the noun, not to the duration
             start += det.end()
-            text = doc.text[start:end]
+            text = text[det.end() :]
         s_, e_ = norm.start, norm.end
         if norm.rule == "year" and anchor and _preceded_by(span, ("since",)):
             e_ = anchor.isoformat()  # "since 1992": from then until publication
@@ -126,9 +126,17 @@ def _trim(ent: Span, signals: set[str]) -> tuple[int, int]:
     if len(tokens) > 2 and tokens[0].like_num and tokens[1].lower_ in ("a", "an", "per"):
         tokens = tokens[1:]  # "15 a year": the rate is a SET, the number belongs to the amount
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = ent.doc.text[start:end]
+    text = ent.doc[tokens[0].i : tokens[-1].i + 1].text
     trail = _TRAIL.search(text)
     return start, end - (len(trail.group(0)) if trail else 0)
+
+
+def _slice(span: Span, start: int, end: int) -> str:
+    # doc.text joins every token of the doc on each call (it was this stage's hot spot):
+    # cut the characters from the covering span's text instead, which is the same string.
+    if span.start_char <= start and end <= span.end_char:
+        return span.text[start - span.start_char : end - span.start_char]
+    return span.doc.text[start:end]
 
 
 def _is_rate(span: Span, text: str) -> bool:
@@ -148,7 +156,7 @@ def _numeric_not_time(span: Span, text: str) -> bool:
     # A bare number the model reads as money or a count ("2000 troops", "$1990") is no year.
     if not re.fullmatch(r"\d{4}", text):
         return False
-    before = span.doc.text[max(0, span.start_char - 1) : span.start_char]
+    before = span.doc[span.start - 1].text_with_ws[-1:] if span.start > 0 else ""
     if before == "$":
         return True
     # "the 1998 bombing" stays a date: only the model's numeric entity types veto a year.
@@ -163,7 +171,7 @@ def _context(span: Span) -> str:
         return doc.text[max(0, span.start_char - 300) : span.end_char + 300]
     sent = span.sent
     prev = doc[sent.start - 1].sent if sent.start > 0 else sent
-    return doc.text[prev.start_char : sent.end_char]
+    return doc[prev.start : sent.end].text
 
 
 def _preceded_by(span: Span, words: tuple[str, ...]) -> bool:
