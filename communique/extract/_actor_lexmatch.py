@@ -117,6 +117,12 @@ class ActorContext:
     published: date | None
     used: set[int] = field(default_factory=set)
     person_forms: set[str] = field(default_factory=set)  # lowercased names and surnames
+    person_country: dict[int, str] = field(default_factory=dict)  # token -> a person's ISO3
+
+    @property
+    def known_forms(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Known-people names by first word: {"Recep": (("Recep", "Tayyip", "Erdogan"),)}."""
+        return self.lexicon.known_forms
 
     def tag(self, i: int, *kinds: str) -> NameTag | None:
         """The name tag on token ``i`` if it is of one of ``kinds`` (any kind when none given)."""

@@ -30,7 +30,7 @@ _MOTION = frozenset(
     {"visit", "reach", "enter", "leave", "arrive", "travel", "fly", "return", "tour", "hit",
      "bomb", "shell", "strike", "attack", "capture", "besiege", "surround", "host"}
 )
-_RELATIONAL = frozenset({"against", "with", "between", "toward", "towards"})
+_RELATIONAL = frozenset({"against", "with", "between", "toward", "towards", "on"})
 _NOT_HEAD = frozenset({"amod", "compound", "nmod"})
 
 

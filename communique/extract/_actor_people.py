@@ -153,6 +153,7 @@ def _name_spans(ctx: ActorContext) -> list[Span]:
             e -= 1
         if s < e and not any(i in ctx.tags for i in range(s, e)) and doc[s].is_title:
             out.append(doc[s:e])
+    out.extend(_known_name_spans(ctx, {i for span in out for i in range(span.start, span.end)}))
     taken = {i for span in out for i in range(span.start, span.end)}
     for i in range(len(doc) - 1):
         title = ctx.titles.ending_at(doc, i)
@@ -165,6 +166,26 @@ def _name_spans(ctx: ActorContext) -> list[Span]:
             out.append(doc[i + 1 : e])
             taken.update(range(i + 1, e))
     return sorted(out, key=lambda s: s.start)
+
+
+def _known_name_spans(ctx: ActorContext, taken: set[int]) -> list[Span]:
+    """Names of the known-people table the NER missed or mislabelled ("Erdogan" as ORG)."""
+    doc, out = ctx.doc, []
+    forms = ctx.known_forms
+    for i, token in enumerate(doc):
+        if i in taken or i in ctx.tags or not token.is_title or token.pos_ != "PROPN":
+            continue
+        for words in forms.get(token.text, ()):
+            end = i + len(words)
+            if (
+                tuple(t.text for t in doc[i:end]) == words
+                and not taken.intersection(range(i, end))
+                and all(doc[k].ent_type_ in ("", "PERSON", "ORG", "NORP") for k in range(i, end))
+            ):
+                out.append(doc[i:end])
+                taken.update(range(i, end))
+                break
+    return out
 
 
 def _is_name(doc: Doc, start: int, end: int) -> bool:
@@ -213,6 +234,8 @@ def find_people(ctx: ActorContext) -> tuple[list[Person], list[Mention]]:
             _inherit_office(person, people)
         if not described:
             _known(ctx, person)
+        elif person.country is None and person.igo is None:
+            _known_country(ctx, person)  # "President Bush": the title, but no nationality
         people.append(person)
         ctx.person_forms.update({text.lower(), *surnames(text)})
         ctx.used.update(range(span.start, span.end))
@@ -231,10 +254,27 @@ def _inherit_office(person: Person, people: list[Person]) -> None:
 
 
 def _known(ctx: ActorContext, person: Person) -> None:
-    known = ctx.lexicon.person(person.name, on=ctx.published)
-    if known is None:
+    found = ctx.lexicon.person_named(person.name, on=ctx.published)
+    if found is None:
         return
-    person.country, person.role, person.title = known.country, known.role, known.title
+    known, current = found
+    person.country = known.country
+    if current:
+        person.role, person.title = known.role, known.title
+    else:  # a former office holder: of the country still, in no political role now
+        person.role, person.title = None, f"former {known.title}" if known.title else None
     if known.igo is not None:
         person.igo = next((i for i in ctx.lexicon.igos if i.code == known.igo), None)
+        if not current:
+            person.igo = None  # a former UN official speaks for nobody
     person.rule = "known-people"
+
+
+def _known_country(ctx: ActorContext, person: Person) -> None:
+    found = ctx.lexicon.person_named(person.name, on=ctx.published)
+    if found is None:
+        return
+    known = found[0]
+    person.country = known.country
+    if known.igo is not None and found[1]:
+        person.igo = next((i for i in ctx.lexicon.igos if i.code == known.igo), None)

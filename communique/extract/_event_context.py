@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..resolve.actors import load_lexicon
 
@@ -51,12 +51,15 @@ def _in_hyphen_compound(token: Token) -> bool:
 
 
 def with_hyphen_parties(
-    doc: Doc, actors_at: Callable[[Token], tuple[str, ...]]
+    doc: Doc,
+    actors_at: Callable[[Token], tuple[str, ...]],
+    create: Callable[[str, Span], str | None] | None = None,
 ) -> Callable[[Token], tuple[str, ...]]:
     """``actors_at`` extended to the country parts of hyphenated compounds.
 
     A part maps to the article's country actor for that ISO3 code (or, failing that, its first
-    actor of that country); parts of countries the article has no actor for map to nothing.
+    actor of that country); for a country the article has no actor for, ``create`` (when
+    given) makes one ("shot down two Indian aircraft"), else the part maps to nothing.
     """
     by_country: dict[str, str] = {}
     for actor in doc._.communique_actors or ():
@@ -79,7 +82,11 @@ def with_hyphen_parties(
             iso3 = forms.get(token.text)  # "U.S. bases", "Russia sanctions"
         else:
             return ()
-        actor_id = by_country.get(iso3) if iso3 else None
+        if not iso3:
+            return ()
+        actor_id = by_country.get(iso3)
+        if actor_id is None and create is not None:
+            actor_id = create(iso3, doc[token.i : token.i + 1])
         return (actor_id,) if actor_id else ()
 
     return lookup

@@ -16,7 +16,14 @@ from spacy.tokens import Token
 
 from ._event_args import ActorsAt, np_actors
 from ._event_match import TOPIC_PREPS, Candidate
-from ._event_rules import intent_code, is_intent, threat_code
+from ._event_rules import (
+    PLEDGE_HEADS,
+    REFUSING_HEADS,
+    intent_code,
+    is_intent,
+    refusal_code,
+    threat_code,
+)
 
 __all__ = ["apply_frames", "subtree_actors"]
 
@@ -99,8 +106,11 @@ def apply_frames(found: list[Candidate], aat: ActorsAt) -> list[Candidate]:
         ):
             # "will convene a meeting on Friday" is a planned meeting (CODING.md), not an
             # intent: only pledges ("agreed to meet") recode a consultation.
-            if root in _COOPERATIVE and not threatened:
-                cand.code, cand.family = intent_code(cand.code), "intent"
+            pledged = verb.dep_ == "xcomp" and verb.head.lemma_ in PLEDGE_HEADS
+            if (root in _COOPERATIVE or pledged and root == "15") and not threatened:
+                # "offered to send troops": a pledge of military help, not a show of force
+                code = intent_code(cand.code) if root != "15" else "0312"
+                cand.code, cand.family = code, "intent"
             elif root in _HOSTILE or threatened:
                 cand.code, cand.family = threat_code(cand.code), "threat"
             if head is not None and verb.dep_ == "xcomp" and head.code[:2] in ("03", "13"):
@@ -108,6 +118,12 @@ def apply_frames(found: list[Candidate], aat: ActorsAt) -> list[Candidate]:
                 dropped.add(id(head))
                 if not cand.source:
                     cand.source = head.source
+        refusing = verb.dep_ == "xcomp" and verb.head.lemma_ in REFUSING_HEADS
+        refusal = refusal_code(cand.code) if cand.negated else None
+        if refusal is not None and (cand.family == "intent" or refusing):
+            # "will not lift the embargo", "refused to release": the refusal is the act
+            cand.code, cand.family, cand.negated = refusal, "verb", False
+            cand.rule += "+refusal"
         if head is not None and head.entry.deliberation and verb.dep_ in ("xcomp", "ccomp"):
             dropped.add(id(cand))  # "considering sending troops": nothing sent yet
             continue
@@ -128,9 +144,7 @@ def apply_frames(found: list[Candidate], aat: ActorsAt) -> list[Candidate]:
     return [
         c
         for c in found
-        if id(c) not in dropped
-        and not (c.entry.needs_target and not c.target)
-        and not (c.entry.only == "intent" and c.family != "intent")
+        if id(c) not in dropped and not (c.entry.only == "intent" and c.family != "intent")
     ]
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..data import read_yaml
 from .taxonomy import cameo_info
 
-__all__ = ["Anaphor", "EventLexicon", "LexEntry", "load_lexicon"]
+__all__ = ["Anaphor", "EventLexicon", "LexEntry", "Recode", "load_lexicon"]
 
 _KINDS = ("verb", "noun", "light")
 
@@ -51,6 +51,18 @@ class Anaphor:
     roots: frozenset[str]
 
 
+@dataclass(frozen=True, slots=True)
+class Recode:
+    """A more specific code for a matched act when words of its subject or clause say so
+    ("jets struck": an air strike; "troops deployed on a peacekeeping mission": 074)."""
+
+    id: str
+    codes: frozenset[str]
+    words: frozenset[str]
+    where: str  # subject | clause
+    code: str
+
+
 @dataclass(slots=True)
 class EventLexicon:
     """Lookup tables: lemma -> entries, conditional entries first."""
@@ -62,13 +74,17 @@ class EventLexicon:
     light: dict[tuple[str, str], LexEntry] = field(default_factory=dict)
     event_nouns: frozenset[str] = frozenset()
     anaphora: tuple[Anaphor, ...] = ()
+    recodes: tuple[Recode, ...] = ()
 
 
 def _entry(raw: dict[str, object]) -> LexEntry:
     def words(key: str) -> frozenset[str]:
         value = raw.get(key) or []
         assert isinstance(value, list), f"{raw.get('id')}: {key} must be a list"
-        return frozenset(str(v).lower() for v in value)
+        if not all(isinstance(v, str) for v in value):
+            # YAML 1.1 reads a bare on/off/yes/no as a boolean: quote such words
+            raise ValueError(f"lexicon entry {raw.get('id')}: {key} holds a non-string {value}")
+        return frozenset(v.lower() for v in value)
 
     kind = str(raw["kind"])
     if kind not in _KINDS:
@@ -77,6 +93,7 @@ def _entry(raw: dict[str, object]) -> LexEntry:
     cameo_info(code)  # raises KeyError for a code the taxonomy does not know
     lemmas = raw.get("lemmas") or []
     assert isinstance(lemmas, list)
+    words("lemmas")  # raises on a non-string lemma
     if kind == "light" and not raw.get("objects"):
         raise ValueError(f"lexicon entry {raw['id']}: a light-verb entry needs objects")
     return LexEntry(
@@ -108,6 +125,8 @@ def _anaphor(raw: dict[str, object]) -> Anaphor:
     nouns, roots = raw.get("nouns"), raw.get("roots")
     if not isinstance(nouns, list) or not nouns or not isinstance(roots, list) or not roots:
         raise ValueError(f"anaphora entry {raw.get('id')}: needs nouns and roots")
+    if not all(isinstance(n, str) for n in nouns):
+        raise ValueError(f"anaphora entry {raw.get('id')}: nouns must be strings: {nouns}")
     bad = [r for r in roots if not (isinstance(r, str) and len(r) == 2 and r.isdigit())]
     if bad:
         raise ValueError(f"anaphora entry {raw.get('id')}: roots are two-digit strings: {bad}")
@@ -115,6 +134,23 @@ def _anaphor(raw: dict[str, object]) -> Anaphor:
         id=str(raw["id"]),
         nouns=frozenset(str(n).lower() for n in nouns),
         roots=frozenset(str(r) for r in roots),
+    )
+
+
+def _recode(raw: dict[str, object]) -> Recode:
+    codes, words, where = raw.get("from"), raw.get("words"), raw.get("where")
+    if not isinstance(codes, list) or not isinstance(words, list) or not codes or not words:
+        raise ValueError(f"recode {raw.get('id')}: needs from and words")
+    if where not in ("subject", "clause") or not all(isinstance(w, str) for w in words):
+        raise ValueError(f"recode {raw.get('id')}: where is subject|clause, words strings")
+    for code in (*codes, raw["code"]):
+        cameo_info(str(code))
+    return Recode(
+        id=str(raw["id"]),
+        codes=frozenset(str(c) for c in codes),
+        words=frozenset(w.lower() for w in words),
+        where=str(where),
+        code=str(raw["code"]),
     )
 
 
@@ -133,8 +169,9 @@ def compile_lexicon(data: dict[str, object]) -> EventLexicon:
         version=str(data["version"]),
         entries=entries,
         anaphora=tuple(_anaphor(raw) for raw in _list(data.get("anaphora"))),
+        recodes=tuple(_recode(raw) for raw in _list(data.get("recodes"))),
     )
-    ids += [a.id for a in lex.anaphora]
+    ids += [a.id for a in lex.anaphora] + [r.id for r in lex.recodes]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
         raise ValueError(f"duplicate lexicon ids: {dupes}")

@@ -1,6 +1,7 @@
 """Targets the clause does not name, found in the article around it.
 
-- place as party: an appeal, statement or criticism about a situation "in <country>" ("called
+- place as party: a visit to a place abroad is hosted by that country ("visited Ankara",
+  "traveled to Moscow"); an appeal, statement or criticism about a situation "in <country>" ("called
   for an immediate ceasefire in Sudan", "condemned the violence in Myanmar") is addressed to
   that country when nothing else is; a use of force with no named target is against the
   country where it happened when that is not the attacker's own ("struck a camp near Balakot in
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Actor
+from ..records import Actor, Event
 from ..resolve.actors import load_lexicon
 from . import places as _places
 from ._event_lexicon import Anaphor, EventLexicon
@@ -43,6 +44,23 @@ class CountryParties:
         for actor in actors.values():
             if actor.kind == "country" and actor.country:
                 self._by_country.setdefault(actor.country, actor.id)
+
+    def keep_used(self, events: list[Event]) -> tuple[list[Event], list[Actor]]:
+        """The events and the added actors they use, renumbered after the stage's own."""
+        used = {a for ev in events for a in (ev.source, ev.target) if a}
+        kept = [a for a in self.added if a.id in used]
+        first = len(self.actors) - len(self.added) + 1
+        ids = {a.id: f"A{n}" for n, a in enumerate(kept, start=first)}
+        if all(k == v for k, v in ids.items()):
+            return events, kept
+        events = [
+            ev.model_copy(
+                update={"source": ids.get(ev.source or "", ev.source),
+                        "target": ids.get(ev.target or "", ev.target)}
+            )
+            for ev in events
+        ]
+        return events, [a.model_copy(update={"id": ids[a.id]}) for a in kept]
 
     def countries(self) -> set[str]:
         """The countries the article's actors belong to."""
@@ -129,8 +147,26 @@ def _own_place(doc: Doc, anchor: Token) -> tuple[Token, str] | None:
     return own[0], place_id
 
 
-def _is_country(doc: Doc, place_id: str) -> bool:
-    return any(p.id == place_id and p.feature == "country" for p in doc._.communique_places or ())
+def _destination(doc: Doc, cand: Candidate) -> tuple[Token, str] | None:
+    """Where a visit goes: "visited Ankara", "traveled to Moscow", "a visit to Cairo"."""
+    table: dict[int, str] = doc._.communique_place_tokens or {}
+    holders = [h for h in (cand.anchor, cand.event_noun) if h is not None]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "dobj" and child.i in table:
+                return child, table[child.i]
+            if child.dep_ == "prep" and child.lower_ in ("to", "in"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in table:
+                        return pobj, table[pobj.i]
+    return None
+
+
+def _names_country(doc: Doc, iso3: str) -> bool:
+    """Whether the text names the country itself (as a place)."""
+    return any(
+        p.country == iso3 and p.feature == "country" for p in doc._.communique_places or ()
+    )
 
 
 def _situation_heads(cand: Candidate) -> list[Token]:
@@ -158,15 +194,17 @@ def place_targets(doc: Doc, found: list[Candidate], parties: CountryParties) -> 
                     break
         elif root in _FORCE_ROOTS:
             hit, rule = _own_place(doc, cand.anchor), "+place-victim"
+        elif cand.code == "042" and cand.source:
+            hit, rule = _destination(doc, cand), "+place-host"
         if hit is None:
             continue
         iso3 = _place_country(doc, hit[1])
         if iso3 is None or iso3 in {parties.country_of(s) for s in cand.source}:
             continue
         if rule == "+place-victim" and not (
-            _is_country(doc, hit[1]) or iso3 in parties.countries()
+            iso3 in parties.countries() or _names_country(doc, iso3)
         ):
-            continue  # a town the gazetteer may have put in the wrong country
+            continue  # a town the gazetteer may have put in a country the text never names
         actor_id = parties.actor_for(iso3, _place_span(doc, hit[0], hit[1]))
         if actor_id is not None:
             cand.target, cand.rule = (actor_id,), cand.rule + rule

@@ -48,6 +48,29 @@ def _object_text(head: Token, actor_ids: tuple[str, ...]) -> str | None:
     return text[:80] if text else None
 
 
+def _np_words(head: Token) -> set[str]:
+    """Forms of a noun phrase's head and of its left modifiers ("Somali President Mohamed":
+    the title counts as much as the name)."""
+    words = word_forms(head)
+    for child in head.children:
+        if child.i < head.i and child.dep_ in ("compound", "amod", "nmod"):
+            words |= _np_words(child)
+    return words
+
+
+def _of_words(noun: Token) -> set[str]:
+    """What a nominal event is of: "a suspension of aid", "aid suspension"."""
+    found: set[str] = set()
+    for child in noun.children:
+        if child.dep_ == "compound":
+            found |= word_forms(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found |= word_forms(pobj)
+    return found
+
+
 def word_forms(token: Token) -> set[str]:
     """Lemma, lowercase form and naive singulars: the small model lemmatises "bases" as
     "basis", so the lexicon is matched against all of them."""
@@ -84,10 +107,7 @@ class PredicateMatcher:
         nouns += [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
         for noun in nouns:
             for conj in (noun, *[c for c in noun.children if c.dep_ == "conj"]):
-                entry = next(
-                    (e for f in word_forms(conj) if (e := self.lexicon.light.get((lemma, f)))),
-                    None,
-                )
+                entry = self._light_entry(tok, lemma, conj)
                 if entry is None:
                     continue
                 consumed.update({noun.i, conj.i})
@@ -115,7 +135,7 @@ class PredicateMatcher:
                     conj,
                 )
         for entry in self.lexicon.verbs.get(lemma, ()):
-            if entry.objects and not (obj is not None and word_forms(obj) & entry.objects):
+            if entry.objects and not (obj is not None and _np_words(obj) & entry.objects):
                 continue
             if entry.preps and not any(
                 c.dep_ in ("prep", "prt") and c.lower_ in entry.preps for c in tok.children
@@ -138,10 +158,29 @@ class PredicateMatcher:
             )
         return None
 
+    def _light_entry(self, verb: Token, lemma: str, noun: Token) -> LexEntry | None:
+        """The light-verb entry for ``verb`` + ``noun``; a compound modifier of the noun is
+        tried first ("suspended aid deliveries", "launched a mediation effort", "a hunger
+        strike"), and an entry with ``preps`` needs that particle ("called off a strike")."""
+        for form_token in (*[c for c in noun.children if c.dep_ == "compound"], noun):
+            for form in word_forms(form_token):
+                entry = self.lexicon.light.get((lemma, form))
+                if entry is None:
+                    continue
+                if entry.preps and not any(
+                    c.dep_ in ("prt", "prep") and c.lower_ in entry.preps for c in verb.children
+                ):
+                    continue
+                return entry
+        return None
+
     def noun_candidate(self, tok: Token, aat: ActorsAt) -> Candidate | None:
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+        of_words = _of_words(tok)
         for entry in self.lexicon.nouns.get(tok.lemma_.lower(), ()):
             if entry.mods and not (mods & entry.mods):
+                continue
+            if entry.objects and not (of_words & entry.objects):
                 continue
             source, target = noun_arguments(tok, aat)
             violent = entry.code[:2] in ("18", "19", "20")

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ._event_lexicon import Recode
+
 __all__ = [
     "FAMILY_PRECISION",
+    "PLEDGE_HEADS",
+    "REFUSING_HEADS",
+    "refusal_code",
+    "apply_recodes",
     "intent_code",
     "is_intent",
     "is_negated",
@@ -29,7 +35,6 @@ _INTENT_HEADS = frozenset(
         "commit",
         "intend",
         "plan",
-        "decide",
         "ready",
         "willing",
         "prepare",
@@ -38,8 +43,42 @@ _INTENT_HEADS = frozenset(
         "participate",
     }
 )
+# Intent heads that make even a show of force a cooperative offer ("offered to send troops").
+PLEDGE_HEADS = frozenset({"offer", "pledge", "promise", "agree", "commit", "volunteer"})
 # Heads that say the act did not happen ("refused to meet", "failed to sign").
 _NEGATING_HEADS = frozenset({"refuse", "fail", "decline"})
+REFUSING_HEADS = frozenset({"refuse", "decline"})
+# A refusal to yield or cooperate is itself an act (CAMEO 12x): "will not lift the embargo"
+# (1244), "refused to release" (1243), "declined to meet" (125). Longest prefix wins.
+_REFUSALS: dict[str, str] = {
+    "085": "1244",
+    "0354": "1244",
+    "081": "1241",
+    "0351": "1241",
+    "082": "1242",
+    "0352": "1242",
+    "084": "1243",
+    "0353": "1243",
+    "086": "1245",
+    "0355": "1245",
+    "087": "1246",
+    "0356": "1246",
+    "083": "123",
+    "034": "123",
+    "080": "124",
+    "035": "124",
+    "045": "126",
+    "038": "126",
+    "039": "126",
+    "04": "125",
+    "036": "125",
+    "057": "127",
+    "037": "127",
+    "06": "121",
+    "031": "121",
+    "07": "122",
+    "033": "122",
+}
 
 # Measured precision of each rule family on the development gold (benchmarks/end_to_end.py
 # --calibrate, medium match level); a family that fired fewer than 5 times keeps the prior.
@@ -52,13 +91,28 @@ FAMILY_PRECISION: dict[str, float] = {
 }
 
 
+def refusal_code(code: str) -> str | None:
+    """The 12x code of refusing the cooperative act ``code``, or None if it is not one."""
+    for n in (4, 3, 2):
+        if (found := _REFUSALS.get(code[:n])) is not None:
+            return found
+    return "120" if code[:2] in ("03", "05") else None
+
+
 def intent_code(code: str) -> str:
     """The 03x intent code for a cooperative act announced, pledged or agreed to."""
     root = code[:2]
     if code == "0334" or code.startswith("03"):
         return code
-    if code in ("0871", "087"):
+    if code.startswith("087"):
         return "0356"
+    specific = {
+        "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+        "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+        "081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355",
+    }.get(code[:3])
+    if specific is not None:
+        return specific
     return {
         "04": "036",
         "05": "032",
@@ -126,3 +180,35 @@ def refine_consultation(
     if code == "040":
         return "042", place_country == source_country
     return code, False
+
+
+_CLAUSE_BREAKS = frozenset({"ccomp", "relcl", "advcl", "parataxis"})
+
+
+def _subject_words(verb: Token) -> set[str]:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")), None)
+    if subj is not None and subj.dep_ == "agent":
+        subj = next((c for c in subj.children if c.dep_ == "pobj"), None)
+    if subj is None:
+        return set()
+    return {t.lemma_.lower() for t in subj.subtree if t.i <= subj.i}
+
+
+def _clause_words(head: Token) -> set[str]:
+    words, stack = set(), [head]
+    while stack:
+        node = stack.pop()
+        words.add(node.lemma_.lower())
+        stack.extend(c for c in node.children if c.dep_ not in _CLAUSE_BREAKS)
+    return words
+
+
+def apply_recodes(code: str, anchor: Token, recodes: tuple[Recode, ...]) -> tuple[str, str]:
+    """(code, evidence note): the first recode whose words the act's subject or clause has."""
+    for recode in recodes:
+        if code not in recode.codes:
+            continue
+        words = _subject_words(anchor) if recode.where == "subject" else _clause_words(anchor)
+        if words & recode.words:
+            return recode.code, f"+recode:{recode.id}"
+    return code, ""

@@ -43,7 +43,7 @@ from ._event_frames import apply_frames
 from ._event_lexicon import EventLexicon, load_lexicon
 from ._event_links import CountryParties, anaphora_targets, place_targets
 from ._event_match import Candidate, PredicateMatcher
-from ._event_rules import FAMILY_PRECISION, refine_consultation
+from ._event_rules import FAMILY_PRECISION, apply_recodes, refine_consultation
 from .taxonomy import cameo_info
 
 __all__ = ["Candidate", "EventsComponent", "POLITICAL_ROLES"]
@@ -83,19 +83,28 @@ class EventsComponent:
         A country named only as a place becomes an actor when an event is aimed at it
         (``_event_links``); it is numbered after the actors stage's own.
         """
-        aat: ActorsAt = with_hyphen_parties(
-            doc, actors_at or (lambda tok: _actors.actors_at(doc, tok))
-        )
         actors = {a.id: a for a in (doc._.communique_actors or ())}
         parties = CountryParties(doc, actors)
-        found = self.candidates(doc, aat)
+        aat: ActorsAt = with_hyphen_parties(
+            doc, actors_at or (lambda tok: _actors.actors_at(doc, tok)), parties.actor_for
+        )
+        # Main clauses first within a sentence ("warplanes supported by Russia pounded ..."):
+        # the first event of a sentence is its main predicate.
+        found = sorted(
+            self.candidates(doc, aat),
+            key=lambda c: (c.anchor.sent.start, _depth(c.anchor), c.anchor.i),
+        )
+        for cand in found:
+            code, note = apply_recodes(cand.code, cand.anchor, self.lexicon.recodes)
+            cand.code, cand.rule = code, cand.rule + note
         place_targets(doc, found, parties)
         anaphora_targets(found, self.lexicon)
+        found = [c for c in found if c.target or not c.entry.needs_target]
         events: list[Event] = []
         for cand in found:
             events.extend(self._events(doc, cand, actors))
         countries = {a: parties.country_of(a) for a in actors}
-        return _dedupe(inherit_context_dates(doc, events, countries)), parties.added
+        return parties.keep_used(_dedupe(inherit_context_dates(doc, events, countries)))
 
     def _events(self, doc: Doc, cand: Candidate, actors: dict[str, Actor]) -> list[Event]:
         pairs = [p for p in _pairs(cand) if not _same_actor(actors, *p)]
@@ -182,6 +191,13 @@ class EventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, *self.match_with_actors(doc))
         return doc
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
 
 
 def _sentence_span(token: Token) -> tuple[int, int]:

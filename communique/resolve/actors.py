@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..data import read_tsv
 
@@ -87,6 +87,7 @@ class KnownPerson:
     title: str | None
     start: date | None
     end: date | None
+    short: tuple[str, ...] = ()
 
     def holds_on(self, day: date | None) -> bool:
         """Whether the office covers ``day`` (any office when the day is unknown)."""
@@ -148,6 +149,33 @@ class ActorLexicon:
                 return p
         return None
 
+    def person_named(self, name: str, *, on: date | None = None) -> tuple[KnownPerson, bool] | None:
+        """A known person by full name, alias or short form ("Erdogan"), with whether the
+        office was held on ``on``: the office held that day, else the latest one ended before
+        it (a former office holder is still of that country). None when unknown, or when the
+        only offices begin after ``on``."""
+        rows = [p for p in self.people if name == p.name or name in p.aliases]
+        rows = rows or [p for p in self.people if name in p.short]
+        if len({p.name for p in rows}) != 1:
+            return None  # unknown, or a short form two known people share
+        held = next((p for p in rows if p.holds_on(on)), None)
+        if held is not None:
+            return held, True
+        ended = [p for p in rows if p.end is not None and on is not None and p.end < on]
+        return (max(ended, key=lambda p: p.end or date.min), False) if ended else None
+
+    @cached_property
+    def known_forms(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Known-people names by first word, longest first: {"Recep": (("Recep", "Tayyip",
+        "Erdogan"),)}."""
+        table: dict[str, list[tuple[str, ...]]] = {}
+        for p in self.people:
+            for form in {p.name, *p.aliases, *p.short}:
+                words = tuple(form.split())
+                if words not in table.setdefault(words[0], []):
+                    table[words[0]].append(words)
+        return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> ActorLexicon:
@@ -177,7 +205,7 @@ def load_lexicon() -> ActorLexicon:
         KnownPerson(
             name=r["name"], aliases=_split(r.get("aliases")), country=r.get("country") or None,
             igo=r.get("igo") or None, role=r["role"], title=r.get("title") or None,
-            start=_day(r.get("start")), end=_day(r.get("end")),
+            start=_day(r.get("start")), end=_day(r.get("end")), short=_split(r.get("short")),
         )
         for r in rows
     )

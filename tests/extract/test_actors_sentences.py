@@ -293,3 +293,45 @@ def test_actors_pair_word_after_the_noun_is_not_the_dyad(nlp: Language) -> None:
     )
     assert doc.warnings == []
     assert _find(doc, kind="country", country="KEN") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "code"),
+    [
+        # the subject pronoun of a reported clause is the reporting subject
+        ("Pakistan's military said it shot down two Indian aircraft.", "it", "PAKMIL"),
+        ("The Taliban said they would not attend the talks.", "they", "AFGREB"),
+        # "it"/"its" after one non-person actor of the sentence or the one before
+        ("Iran enriched uranium last year. In February, it stopped the inspections.", "it",
+         "IRN"),
+        ("The EU imposed sanctions on Russia over its invasion of Ukraine.", "its", "RUS"),
+    ],
+)
+def test_actors_pronoun_resolved(nlp: Language, text: str, pronoun: str, code: str) -> None:
+    doc = _extract(nlp, text)
+    actor = _find(doc, code=code)
+    assert actor is not None and pronoun in _mentions(doc, actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said it is important that the talks continue.",
+        "It was not long ago that Turkey and France exchanged barbs.",
+    ],
+)
+def test_actors_expletive_it_is_nobody(nlp: Language, text: str) -> None:
+    doc = _extract(nlp, text)
+    assert not [a for a in doc.actors if any(
+        (doc.article.text or "")[s:e].lower() == "it" for s, e in a.mentions)]
+
+
+def test_actors_known_short_form_and_former_office(nlp: Language) -> None:
+    doc = communique.extract(
+        "Erdogan met Obama's successor in Ankara.", published="2021-03-10", nlp=nlp
+    )
+    erdogan = _find(doc, name="Erdogan")
+    assert erdogan is not None and (erdogan.country, erdogan.role) == ("TUR", "GOV")
+    obama = _find(doc, name="Obama")
+    # out of office in 2021: still American, in no political role
+    assert obama is not None and (obama.country, obama.role) == ("USA", None)

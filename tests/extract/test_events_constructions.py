@@ -105,6 +105,55 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("173", "EGY", "SDN")],
         [],
     ),
+    (
+        "host",
+        "Kenyan President William Ruto hosted Somali President Hassan Sheikh Mohamud in "
+        "Nairobi on Monday.",
+        [("043", "KEN", "SOM")],
+        [("040", "KEN", "SOM")],
+    ),
+    (
+        "visit-place-host",
+        "Japan's foreign minister visited Ankara on Tuesday.",
+        [("042", "JPN", "TUR")],
+        [("042", "JPN", None)],
+    ),
+    (
+        "place-party-appeal",
+        "The African Union on Friday called for an immediate ceasefire in Sudan.",
+        [("0256", "IGO", "SDN")],
+        [("0256", "IGO", None)],
+    ),
+    (
+        "place-victim-aerial",
+        "Turkish warplanes struck a camp near Sulaymaniyah in Iraq on Sunday.",
+        [("195", "TUR", "IRQ")],
+        [("190", "TUR", None)],
+    ),
+    (
+        "peacekeeping",
+        "Kenya sent 400 troops to Haiti on a peacekeeping mission.",
+        [("074", "KEN", "HTI")],
+        [("154", "KEN", "HTI")],
+    ),
+    (
+        "refusal",
+        "Washington will not lift the sanctions on Caracas, the State Department said.",
+        [("1244", "USA", "VEN")],
+        [("035", "USA", "VEN"), ("085", "USA", "VEN")],
+    ),
+    (
+        "pledge-troops",
+        "Italy offered to send troops to Lebanon.",
+        [("0312", "ITA", "LBN")],
+        [("138", "ITA", "LBN")],
+    ),
+    (
+        "light-particle",
+        "Nigerian authorities said the rebels called off their offensive against Maiduguri.",
+        [],
+        [("082", "NGA", None)],
+    ),
 ]
 
 
@@ -149,6 +198,19 @@ FRAMES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         "China will convene a meeting with Iran and Russia in Beijing on Friday.",
         [("043", "CHN", "IRN"), ("043", "CHN", "RUS")],
         [("036", "CHN", "IRN")],
+    ),
+    (
+        "pronoun-reporting",
+        "Pakistan's military said it shot down two Indian aircraft on Wednesday.",
+        [("19", "PAK", "IND")],
+        [("19", None, "IND")],
+    ),
+    (
+        "anaphora",
+        "The European Union imposed new sanctions on Belarus on Monday. Minsk condemned the "
+        "measures on Tuesday.",
+        [("163", "IGO", "BLR"), ("111", "BLR", "IGO")],
+        [("111", "BLR", None)],
     ),
     (
         "civilians",

@@ -80,6 +80,10 @@ def test_lexicon_entries_wellformed() -> None:
         cameo_info(entry.code)
         assert entry.lemmas, entry.id
         assert entry.kind in ("verb", "noun", "light")
+    anaphora = [a.id for a in lex.anaphora]
+    assert anaphora and len(set(anaphora) | set(ids)) == len(anaphora) + len(ids)
+    for anaphor in lex.anaphora:
+        assert anaphor.nouns and all(r.isdigit() and len(r) == 2 for r in anaphor.roots)
 
 
 @pytest.mark.parametrize(
@@ -95,6 +99,11 @@ def test_lexicon_entries_wellformed() -> None:
         {"version": 1, "entries": [{"id": "a", "kind": "verb", "lemmas": ["x"], "code": "999"}]},
         {"version": 1, "entries": [{"id": "a", "kind": "light", "lemmas": ["x"], "code": "040"}]},
         {"version": 1, "entries": [{"id": "a", "kind": "adverb", "lemmas": ["x"], "code": "040"}]},
+        # YAML reads a bare `on` as True: a word list must hold strings only
+        {"version": 1, "entries": [{"id": "a", "kind": "verb", "lemmas": ["call"], "preps": [True],
+                                    "code": "020"}]},
+        {"version": 1, "entries": [], "anaphora": [{"id": "b", "nouns": ["step"], "roots": [16]}]},
+        {"version": 1, "entries": [], "anaphora": [{"id": "b", "nouns": [], "roots": ["16"]}]},
     ],
 )
 def test_lexicon_rejects_bad_entries(bad: dict[str, object]) -> None:

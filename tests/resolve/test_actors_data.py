@@ -129,3 +129,31 @@ def test_actor_data_terms_are_unique(stem: str, column: str) -> None:
     _, rows = read_tsv("actors", f"{stem}.tsv")
     terms = [r[column] for r in rows]
     assert sorted(t for t in set(terms) if terms.count(t) > 1) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "country", "current"),
+    [
+        ("Erdogan", date(2021, 3, 1), "TUR", True),
+        ("Recep Tayyip Erdoğan", date(2010, 1, 1), "TUR", True),
+        ("Obama", date(2021, 3, 1), "USA", False),
+        ("Fu Cong", date(2020, 1, 1), None, None),  # office begins later: unknown
+        ("Kim", date(2021, 3, 1), None, None),  # no short form: never a bare "Kim"
+    ],
+)
+def test_actor_known_people_short_forms(
+    name: str, day: date, country: str | None, current: bool | None
+) -> None:
+    found = load_lexicon().person_named(name, on=day)
+    if country is None:
+        assert found is None
+    else:
+        assert found is not None and (found[0].country, found[1]) == (country, current)
+
+
+def test_actor_known_people_short_forms_are_not_shared() -> None:
+    owners: dict[str, set[str]] = {}
+    for person in load_lexicon().people:
+        for form in person.short:
+            owners.setdefault(form, set()).add(person.name)
+    assert {f: n for f, n in owners.items() if len(n) > 1} == {}
