@@ -120,7 +120,8 @@ def _physical_unit(doc: Doc, run: Span) -> tuple[str, int] | None:
     """(unit, end char) of a physical quantity starting at ``run``, or None."""
     lex = amount_lexicon()
     window = doc[run.start : min(run.end + 3, len(doc))]
-    rest = doc.text[run.end_char : window.end_char].lower()
+    # Cut from the window's text: doc.text would join the whole doc for every number.
+    rest = window.text[run.end_char - window.start_char :].lower()
     for phrase in sorted(lex.extra_units, key=len, reverse=True):
         m = re.match(rf"\s*{re.escape(phrase)}\b", rest)
         if m:
@@ -165,7 +166,9 @@ def find_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Count]:
         if unit is None:
             continue
         start_char = run.start_char
-        m = _approx_tail().search(doc.text[max(0, start_char - 30) : start_char])
+        # The 30 characters before the run (30 tokens hold at least 30 characters).
+        before = doc[max(0, run.start - 30) : run.start].text_with_ws[-30:]
+        m = _approx_tail().search(before)
         if m:
             start_char -= len(m.group(0))
         span = doc.char_span(start_char, end_char, alignment_mode="expand")
