@@ -26,6 +26,8 @@ import sys
 import time
 from pathlib import Path
 
+import duckdb
+
 import communique
 from communique.data import read_tsv
 
@@ -97,8 +99,8 @@ def build(path: Path, *, events: int = 1_000_000, per_article: int = 4) -> dict[
         return st.counts()
 
 
-def _events(c: object, n: int, per_article: int) -> None:
-    c.execute(  # type: ignore[attr-defined]
+def _events(c: duckdb.DuckDBPyConnection, n: int, per_article: int) -> None:
+    c.execute(
         f"""
         CREATE TEMP TABLE draw AS
         SELECT i, {_r('i', 1)} AS r_src, {_r('i', 2)} AS r_tgt, {_r('i', 3)} AS r_day,
@@ -107,7 +109,7 @@ def _events(c: object, n: int, per_article: int) -> None:
         FROM range({n}) t(i)
         """
     )
-    c.execute(  # type: ignore[attr-defined]
+    c.execute(
         """
         CREATE TEMP TABLE ev AS
         WITH s AS (
@@ -125,8 +127,8 @@ def _events(c: object, n: int, per_article: int) -> None:
         FROM k
         """
     )
-    c.execute(  # type: ignore[attr-defined]
-        f"""
+    c.execute(
+        """
         CREATE TEMP TABLE evx AS
         SELECT ev.i, printf('%016x', hash(ev.i, 99)) AS event_id, ev.code AS cameo, ev.root,
                ev.plover, ev.quad, ev.goldstein, lower(ev.label) AS verb,
@@ -152,7 +154,7 @@ def _events(c: object, n: int, per_article: int) -> None:
         FROM ev JOIN cc s ON s.idx = ev.src_idx JOIN cc t ON t.idx = ev.tgt_idx
         """
     )
-    c.execute(  # type: ignore[attr-defined]
+    c.execute(
         f"""
         CREATE TEMP TABLE evs AS
         SELECT *, printf('%016x', hash(seq // {per_article}, 7)) AS article_id,
@@ -162,7 +164,7 @@ def _events(c: object, n: int, per_article: int) -> None:
         FROM evx
         """
     )
-    c.execute(  # type: ignore[attr-defined]
+    c.execute(
         """
         CREATE TEMP TABLE evp AS
         SELECT *, coalesce(sum(length(sentence) + 1) OVER (PARTITION BY article_id ORDER BY seq
@@ -173,9 +175,9 @@ def _events(c: object, n: int, per_article: int) -> None:
     )
 
 
-def _articles(c: object, per_article: int) -> None:
+def _articles(c: duckdb.DuckDBPyConnection, per_article: int) -> None:
     outlet = "'outlet-' || (hash(article_id, 3) % 60)"
-    c.execute(  # type: ignore[attr-defined]
+    c.execute(
         f"""
         INSERT INTO events
         SELECT event_id, cameo, root, plover, quad, goldstein, source_name, source_country,
@@ -187,7 +189,7 @@ def _articles(c: object, per_article: int) -> None:
         FROM evp ORDER BY seq
         """
     )
-    c.execute(  # type: ignore[attr-defined]
+    c.execute(
         f"""
         INSERT INTO event_mentions
         SELECT event_id, event_id, article_id, local_id, published, {outlet},
@@ -204,7 +206,7 @@ def _articles(c: object, per_article: int) -> None:
     )
     # Actor and place mentions: the source name opens the sentence, the target name follows
     # the verb, the place name follows ' in '.
-    c.execute(  # type: ignore[attr-defined]
+    c.execute(
         """
         CREATE TEMP TABLE spans AS SELECT *,
             span_start + length(source_name) + 1 + length(verb) + 1 AS tgt_start,
@@ -213,7 +215,7 @@ def _articles(c: object, per_article: int) -> None:
         FROM evp
         """
     )
-    c.execute(  # type: ignore[attr-defined]
+    c.execute(
         f"""
         INSERT INTO actors
         SELECT article_id || ':A' || (2 * (seq % {per_article}) + k), article_id,
@@ -230,7 +232,7 @@ def _articles(c: object, per_article: int) -> None:
         FROM spans, range(1, 3) r(k)
         """
     )
-    c.execute(  # type: ignore[attr-defined]
+    c.execute(
         f"""
         INSERT INTO places
         SELECT article_id || ':P' || (seq % {per_article} + 1), article_id,
@@ -253,7 +255,7 @@ def _articles(c: object, per_article: int) -> None:
         'precision', 'day'), 'status', status, 'negated', false, 'sentence', sentence,
         'span', json_array(span_start, span_start + length(sentence)),
         'evidence', 'synthetic', 'confidence', 0.8)"""
-    c.execute(  # type: ignore[attr-defined]
+    c.execute(
         f"""
         INSERT INTO articles
         WITH a AS (
@@ -285,10 +287,10 @@ def _articles(c: object, per_article: int) -> None:
     )
 
 
-def _side_tables(c: object) -> None:
+def _side_tables(c: duckdb.DuckDBPyConnection) -> None:
     # Yearly trade turnover for the 300 busiest dyads, with a target for every third, and
     # casualty figures on a sample of conflict events; agreements on a sample of signings.
-    c.execute(  # type: ignore[attr-defined]
+    c.execute(
         """
         CREATE TEMP TABLE top AS
         SELECT least(source_country, target_country) AS a,
@@ -297,7 +299,7 @@ def _side_tables(c: object) -> None:
         FROM evp WHERE target_country IS NOT NULL GROUP BY ALL ORDER BY n DESC LIMIT 300
         """
     )
-    c.execute(  # type: ignore[attr-defined]
+    c.execute(
         """
         INSERT INTO amounts
         SELECT a || b || y || ':1', article_id, 1, 'trade of ' || a || '-' || b, 0, 10,
@@ -317,7 +319,7 @@ def _side_tables(c: object) -> None:
         FROM evp WHERE root IN ('18', '19', '20') AND seq % 10 = 0
         """
     )
-    c.execute(  # type: ignore[attr-defined]
+    c.execute(
         """
         INSERT INTO agreements
         SELECT article_id || ':G' || local_id, article_id, 'G' || local_id, NULL,

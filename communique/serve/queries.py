@@ -17,8 +17,8 @@ from typing import Any
 import duckdb
 
 __all__ = [
-    "QUAD_COLUMNS", "Filter", "actors", "countries", "date_range", "dyad_filter", "dyad_pairs",
-    "local_event_ids", "map_points", "monthly", "partners", "places", "totals",
+    "QUAD_COLUMNS", "Filter", "actors", "among_parties", "countries", "date_range", "dyad_filter",
+    "dyad_pairs", "local_event_ids", "map_points", "monthly", "partners", "places",
 ]
 
 QUAD_COLUMNS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
@@ -70,28 +70,31 @@ def dyad_filter(a: str, b: str | None, *, since: date | None, until: date | None
     f = Filter().add(_BOTH)
     if b is None:
         f.add("(source_country = ? OR target_country = ?)", a, a)
-    else:
-        f.add(
-            "((source_country = ? AND target_country = ?) OR "
-            "(source_country = ? AND target_country = ?))", a, b, b, a,
-        )
+    else:  # with _BOTH: a -> b or b -> a (a third country cannot be on both sides)
+        f.add("source_country IN (?, ?) AND target_country IN (?, ?)", a, b, a, b)
     return f.dates("date_start", since, until)
 
 
-def monthly(conn: duckdb.DuckDBPyConnection, f: Filter) -> list[dict[str, Any]]:
-    """Per month (dated events only): counts by quad class and mean Goldstein score."""
-    return _rows(
+def monthly(
+    conn: duckdb.DuckDBPyConnection, f: Filter
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """``(months, totals)``: per month (dated events only) and over all events of the filter,
+    counts by quad class and the mean Goldstein score."""
+    # One scan for both (grouping sets); grouping on date_trunc and formatting the ~100 groups
+    # afterwards is about twice as fast as formatting every row's date.
+    rows = _rows(
         conn,
-        f"SELECT strftime(date_start, '%Y-%m') AS month, {_AGGS} FROM events"
-        + f.where() + (" AND " if f.parts else " WHERE ") + "date_start IS NOT NULL"
-        " GROUP BY month ORDER BY month",
+        "SELECT strftime(m, '%Y-%m') AS month, * EXCLUDE (m) FROM ("
+        f"SELECT date_trunc('month', date_start) AS m, grouping(m) AS everything, {_AGGS} "
+        "FROM events" + f.where() + " GROUP BY GROUPING SETS ((m), ())) ORDER BY month",
         f.params,
     )
-
-
-def totals(conn: duckdb.DuckDBPyConnection, f: Filter) -> dict[str, Any]:
-    """Counts by quad class and mean Goldstein score over all events of the filter."""
-    return _rows(conn, f"SELECT {_AGGS} FROM events" + f.where(), f.params)[0]
+    total = next(r for r in rows if r["everything"])
+    months = [r for r in rows if not r["everything"] and r["month"] is not None]
+    for r in [total, *months]:
+        del r["everything"]
+    del total["month"]
+    return months, total
 
 
 def partners(
@@ -117,13 +120,20 @@ def dyad_pairs(
     f = Filter().add(_BOTH).dates("date_start", since, until)
     if country:
         f.add("(source_country = ? OR target_country = ?)", country, country)
+    # Directed pairs first (grouping on the two columns as stored), then folded into unordered
+    # pairs: about twice as fast as grouping a million rows on least()/greatest().
     return _rows(
         conn,
-        "SELECT least(source_country, target_country) AS a, "
-        f"greatest(source_country, target_country) AS b, {_AGGS}, "
-        "strftime(min(date_start), '%Y-%m') AS first_month, "
-        "strftime(max(date_start), '%Y-%m') AS last_month FROM events" + f.where()
-        + " GROUP BY a, b ORDER BY events DESC, a, b LIMIT ? OFFSET ?",
+        "SELECT least(s, t) AS a, greatest(s, t) AS b, CAST(sum(n) AS BIGINT) AS events, "
+        + ", ".join(f"CAST(sum({c}) AS BIGINT) AS {c}" for c in QUAD_COLUMNS)
+        + ", round(sum(g) / nullif(sum(ng), 0), 2) AS mean_goldstein, "
+        "strftime(min(d0), '%Y-%m') AS first_month, strftime(max(d1), '%Y-%m') AS last_month "
+        "FROM (SELECT source_country AS s, target_country AS t, count(*) AS n, "
+        + ", ".join(f"count(*) FILTER (WHERE quad = {q}) AS {c}"
+                    for q, c in enumerate(QUAD_COLUMNS, start=1))
+        + ", sum(goldstein) AS g, count(goldstein) AS ng, min(date_start) AS d0, "
+        "max(date_start) AS d1 FROM events" + f.where() + " GROUP BY s, t) "
+        "GROUP BY a, b ORDER BY events DESC, a, b LIMIT ? OFFSET ?",
         [*f.params, limit, offset],
     )
 
@@ -131,13 +141,33 @@ def dyad_pairs(
 def countries(
     conn: duckdb.DuckDBPyConnection, *, limit: int, offset: int
 ) -> list[dict[str, Any]]:
-    """Countries by the number of events they are a party to."""
+    """Countries by the number of events they are a party to (on either side, counted once)."""
     return _rows(
         conn,
-        "SELECT code, count(*) AS events FROM (SELECT unnest(list_distinct("
-        "[source_country, target_country])) AS code FROM events) WHERE code IS NOT NULL "
+        "SELECT code, CAST(sum(n) AS BIGINT) AS events FROM ("
+        "SELECT source_country AS code, count(*) AS n FROM events "
+        "WHERE source_country IS NOT NULL GROUP BY 1 UNION ALL "
+        "SELECT target_country, count(*) FROM events WHERE target_country IS NOT NULL "
+        "AND target_country IS DISTINCT FROM source_country GROUP BY 1) "
         "GROUP BY code ORDER BY events DESC, code LIMIT ? OFFSET ?",
         [limit, offset],
+    )
+
+
+def among_parties(
+    conn: duckdb.DuckDBPyConnection, table: str, parties: list[str], *, since: date | None,
+    until: date | None, limit: int,
+) -> list[dict[str, Any]]:
+    """Rows of ``amounts`` or ``agreements`` whose parties include all of ``parties``, in time
+    order, with their article's date and title."""
+    when = {"amounts": "period_start", "agreements": "signed_start"}[table]
+    f = Filter().add("list_has_all(CAST(parties AS JSON)::VARCHAR[], ?)", parties)
+    f.dates(f"coalesce({when}, published)", since, until)
+    return _rows(
+        conn,
+        f"SELECT {table}.*, published, title FROM {table} JOIN articles USING (article_id)"
+        + f.where() + f" ORDER BY coalesce({when}, published), {table}.article_id LIMIT ?",
+        [*f.params, limit],
     )
 
 

@@ -1,27 +1,38 @@
-"""How the server reaches the store: one short read-only connection per request.
+"""How the server reaches the store: a read-only connection shared by requests, let go of
+whenever an ingest wants the file.
 
 DuckDB lets one process write a file or many read it, never both (see
-:mod:`communique.store.lock`). The server therefore never keeps the file open: each request opens
-it read-only, queries and closes it, retrying for a while when ``communique ingest`` holds it for
-a batch. Connections opened while another is open in this process share one database instance
-(DuckDB caches it per file), so concurrent requests pay the opening cost once.
+:mod:`communique.store.lock`). The server keeps one read-only connection open while requests come
+(each request gets its own cursor on it: opening the file costs more than most queries) and
+closes it
 
-Inside the process, the token-protected ingest endpoint needs the file read-write, which DuckDB
-refuses while a read-only instance is open here; a readers-writer lock makes it wait for the
-requests in flight and holds new ones back until its batch is written.
+- when a writer announces itself (its intent file), as soon as the requests in flight are done;
+  new requests then wait until the writer holds the file, and retry until it lets go;
+- after ``linger`` idle seconds, so that a server nobody uses does not keep the file.
+
+A watcher thread makes the close happen even when no request comes. Inside the process, the
+token-protected ingest endpoint needs the file read-write, which DuckDB refuses while a
+read-only connection is open here; a readers-writer lock makes it wait for the requests in
+flight, and the shared connection is closed before it opens the file.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
+
 from ..errors import StoreError
 from ..store import Store
+from ..store.lock import connect, writer_waiting
 
 __all__ = ["StoreMissing", "StoreReader"]
+
+POLL = 0.02  # seconds between looks at the intent file
 
 
 class StoreMissing(StoreError):
@@ -67,25 +78,88 @@ class _ReadWriteLock:
 
 
 class StoreReader:
-    """Opens the store file per use: read-only for queries, read-write for the ingest endpoint.
+    """Read-only access for requests, read-write for the ingest endpoint (see the module doc).
 
     Args:
         path: the DuckDB file.
-        wait: seconds to keep retrying while another process holds the file.
+        wait: seconds a request waits while another process holds the file.
+        linger: seconds an idle shared connection stays open.
     """
 
-    def __init__(self, path: Path, *, wait: float = 10.0) -> None:
+    def __init__(self, path: Path, *, wait: float = 10.0, linger: float = 2.0) -> None:
         self.path = path
         self.wait = wait
+        self.linger = linger
         self._lock = _ReadWriteLock()
+        self._mutex = threading.Lock()
+        self._conn: duckdb.DuckDBPyConnection | None = None
+        self._users = 0
+        self._last_used = 0.0
+        self._watcher: threading.Thread | None = None
 
     def exists(self) -> bool:
         """Whether the store file exists."""
         return self.path.is_file()
 
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + self.wait
+        while True:
+            with self._mutex:
+                waiting = writer_waiting(self.path)
+                if self._conn is not None and not waiting:
+                    self._users += 1
+                    return self._conn.cursor()
+            if not waiting or time.monotonic() > deadline:
+                break
+            time.sleep(POLL)  # let the announced writer in first
+        conn = connect(self.path, read_only=True, wait=max(deadline - time.monotonic(), 0.0))
+        with self._mutex:
+            if self._conn is None:
+                self._conn = conn
+                self._start_watcher()
+            else:  # another request opened it meanwhile: same database instance
+                conn.close()
+            self._users += 1
+            return self._conn.cursor()
+
+    def _done(self, cursor: duckdb.DuckDBPyConnection) -> None:
+        cursor.close()
+        with self._mutex:
+            self._users -= 1
+            self._last_used = time.monotonic()
+            if self._users == 0 and writer_waiting(self.path):
+                self._close_locked()
+
+    def _close_locked(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def _start_watcher(self) -> None:
+        if self._watcher is not None and self._watcher.is_alive():
+            return
+        self._watcher = threading.Thread(target=self._watch, name="store-reader", daemon=True)
+        self._watcher.start()
+
+    def _watch(self) -> None:
+        while True:
+            time.sleep(POLL)
+            with self._mutex:
+                if self._conn is None:
+                    return
+                idle = time.monotonic() - self._last_used > self.linger
+                if self._users == 0 and (idle or writer_waiting(self.path)):
+                    self._close_locked()
+                    return
+
+    def close(self) -> None:
+        """Close the shared connection (requests in flight keep their cursors)."""
+        with self._mutex:
+            self._close_locked()
+
     @contextmanager
     def read(self) -> Iterator[Store]:
-        """A read-only store, closed on exit.
+        """A read-only store for one request.
 
         Raises:
             StoreMissing: no store file.
@@ -94,16 +168,17 @@ class StoreReader:
         with self._lock.shared():
             if not self.exists():
                 raise StoreMissing(f"no store at {self.path.name} (run `communique ingest`)")
-            store = Store.open(self.path, read_only=True, wait=self.wait)
+            cursor = self._cursor()
             try:
-                yield store
+                yield Store(cursor, path=self.path, read_only=True)
             finally:
-                store.close()
+                self._done(cursor)
 
     @contextmanager
     def write(self) -> Iterator[Store]:
         """A writable store (created and migrated if new), released between batches."""
         with self._lock.exclusive():
+            self.close()
             store = Store.open(self.path, shared=True, wait=self.wait)
             try:
                 yield store

@@ -150,20 +150,19 @@ def dyad(reader: ReaderDep, a: Code, b: CodeOrAll, since: Since = None,
     f = q.dyad_filter(a, other, since=since, until=until)
     parties = [a] if other is None else [a, other]
     with reader.read() as st:
-        months = q.monthly(st.conn, f)
-        totals = q.totals(st.conn, f)
-        amounts = frame_rows(st.amounts(country=a, since=since, until=until, limit=None))
-        agreements = frame_rows(st.agreements(country=a, since=since, until=until))
+        months, totals = q.monthly(st.conn, f)
+        amounts = q.among_parties(st.conn, "amounts", parties, since=since, until=until,
+                                  limit=DYAD_AMOUNTS)
+        agreements = q.among_parties(st.conn, "agreements", parties, since=since, until=until,
+                                     limit=DYAD_AGREEMENTS)
         scope: dict[str, Any] = {"dyad": f"{a},{other}"} if other else {"country": a}
         scope.update({k: v.isoformat() for k, v in (("since", since), ("until", until)) if v})
         evs = _events(st, frame_rows(st.events(**scope, limit=DYAD_EVENTS)))
-    amounts = [r for r in amounts if set(parties) <= set(amount_row(r).parties)]
-    agreements = [r for r in agreements if set(parties) <= set(agreement_row(r).parties)]
     return DyadPage(
         a=country(a), b=country(other) if other else None, since=since, until=until,
         totals=_totals(totals), months=[DyadMonth(**m) for m in months],
-        amounts=[amount_row(r) for r in amounts[:DYAD_AMOUNTS]],
-        agreements=[agreement_row(r) for r in agreements[:DYAD_AGREEMENTS]], events=evs,
+        amounts=[amount_row(r) for r in amounts],
+        agreements=[agreement_row(r) for r in agreements], events=evs,
         events_url=page_url("/events", scope.items()),
     )
 
@@ -175,8 +174,7 @@ def country_view(reader: ReaderDep, code: Code, since: Since = None, until: Unti
     f = q.dyad_filter(code, None, since=since, until=until)
     with reader.read() as st:
         rows = q.partners(st.conn, code, since=since, until=until, limit=limit)
-        totals = q.totals(st.conn, f)
-        months = q.monthly(st.conn, f)
+        months, totals = q.monthly(st.conn, f)
     partners = [
         Partner(country=country(r["partner"]), cooperation=r["verbal_coop"] + r["material_coop"],
                 conflict=r["verbal_conflict"] + r["material_conflict"],

@@ -21,6 +21,7 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from servedocs import IMG, SCRIPT, documents
 from spacy.language import Language
 from typer.testing import CliRunner
@@ -61,12 +62,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(demo_db: Path) -> Iterator[str]:
+def web_app(demo_db: Path) -> FastAPI:
+    return create_app(demo_db, token=TOKEN)
+
+
+@pytest.fixture(scope="module")
+def server(web_app: FastAPI) -> Iterator[str]:
     import uvicorn
 
     port = _free_port()
-    config = uvicorn.Config(create_app(demo_db, token=TOKEN), host="127.0.0.1", port=port,
-                            log_level="warning")
+    config = uvicorn.Config(web_app, host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -208,10 +213,10 @@ def test_browser_map_draws_outline_and_locations(page: Any, server: str) -> None
     assert page.problems == []
 
 
-def test_browser_hostile_article_runs_nothing(page: Any, server: str, demo_db: Path) -> None:
-    # Hostile actor and place names too: a hand-built document, written while the server idles
-    # (this test runs last, so the other pages show the demo corpus alone).
-    with communique.open(demo_db, wait=10) as st:
+def test_browser_hostile_article_runs_nothing(page: Any, server: str, web_app: FastAPI) -> None:
+    # Hostile actor and place names too: a hand-built document, written through the server's
+    # own writer (this test runs last, so the other pages show the demo corpus alone).
+    with web_app.state.reader.write() as st:
         st.ingest_documents([documents()[-1]])
     r = httpx.post(f"{server}/api/ingest", timeout=120,
                    headers={"authorization": f"Bearer {TOKEN}"},
