@@ -31,6 +31,9 @@ def serve(
                      help="Enable POST /api/ingest, which then requires this bearer token "
                           "(prefer the COMMUNIQUE_TOKEN variable: a flag shows in `ps`)."),
     ] = None,
+    cache: Annotated[
+        int, typer.Option(help="Aggregate views kept per store version (0: recompute each).")
+    ] = 256,
     config: ConfigOpt = None,
 ) -> None:
     """Serve the dashboard and JSON API over the store (read-only unless a token is set).
@@ -47,4 +50,4 @@ def serve(
         typer.echo(f"communique: {exc}", err=True)
         raise typer.Exit(2) from exc
     run(target or "", host=host or str(cfg["host"]), port=port or int(cfg["port"]),
-        token=token or str(cfg["token"]) or None)
+        token=token or str(cfg["token"]) or None, cache=cache)

@@ -144,6 +144,7 @@ def create_app(
     max_body: int = 2 << 20,
     max_chars: int = 200_000,
     wait: float = 10.0,
+    cache: int = 256,
     allowed_hosts: Sequence[str] | None = None,
 ) -> FastAPI:
     """The dashboard and JSON API over the store at ``db_path``.
@@ -155,6 +156,7 @@ def create_app(
         max_body: request body limit in bytes.
         max_chars: per-article size cap of the ingest endpoint.
         wait: seconds a request waits while an ingest process holds the store file.
+        cache: aggregate views kept per store version (0: none).
         allowed_hosts: Host header values to accept (None: any); against DNS rebinding when
             bound to loopback.
     """
@@ -165,7 +167,7 @@ def create_app(
         description="Event data from international news: who did what to whom, where and when. "
         "Every page of the dashboard has a JSON twin (the same path with .json).",
     )
-    app.state.reader = StoreReader(path, wait=wait)
+    app.state.reader = StoreReader(path, wait=wait, cache=cache)
     app.state.outline_url = lambda: "/static/vendor/countries-110m.json" if OUTLINE.is_file() \
         else None
     app.state.ingest = token is not None

@@ -159,16 +159,34 @@ def among_parties(
     until: date | None, limit: int,
 ) -> list[dict[str, Any]]:
     """Rows of ``amounts`` or ``agreements`` whose parties include all of ``parties``, in time
-    order, with their article's date and title."""
+    order (their own date, else the article's), with their article's date and title."""
     when = {"amounts": "period_start", "agreements": "signed_start"}[table]
-    f = Filter().add("list_has_all(CAST(parties AS JSON)::VARCHAR[], ?)", parties)
-    f.dates(f"coalesce({when}, published)", since, until)
-    return _rows(
+    # The rows first (a LIKE on the JSON text narrows before it is parsed), then their articles
+    # by key: a join would scan every article's title, three times the cost on 250k articles.
+    rows = _rows(
         conn,
-        f"SELECT {table}.*, published, title FROM {table} JOIN articles USING (article_id)"
-        + f.where() + f" ORDER BY coalesce({when}, published), {table}.article_id LIMIT ?",
-        [*f.params, limit],
+        f"SELECT * FROM {table} WHERE " + " AND ".join("parties LIKE ?" for _ in parties)
+        + " AND list_has_all(CAST(parties AS JSON)::VARCHAR[], ?)",
+        [*(f'%"{p}"%' for p in parties), parties],
     )
+    ids = sorted({r["article_id"] for r in rows})
+    meta: dict[str, tuple[Any, Any]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for aid, published, title in conn.execute(
+            "SELECT article_id, published, title FROM articles WHERE article_id IN ("
+            + ", ".join("?" for _ in chunk) + ")", chunk,
+        ).fetchall():
+            meta[aid] = (published, title)
+    for r in rows:
+        r["published"], r["title"] = meta.get(r["article_id"], (None, None))
+        r["_at"] = r[when] or r["published"]
+    rows = [r for r in rows if (since is None or (r["_at"] and r["_at"] >= since))
+            and (until is None or (r["_at"] and r["_at"] <= until))]
+    rows.sort(key=lambda r: (r["_at"] is None, r["_at"] or date.min, r["article_id"]))
+    for r in rows:
+        del r["_at"]
+    return rows[:limit]
 
 
 def date_range(conn: duckdb.DuckDBPyConnection) -> tuple[date | None, date | None]:

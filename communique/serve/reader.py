@@ -10,19 +10,26 @@ closes it
   new requests then wait until the writer holds the file, and retry until it lets go;
 - after ``linger`` idle seconds, so that a server nobody uses does not keep the file.
 
-A watcher thread makes the close happen even when no request comes. Inside the process, the
-token-protected ingest endpoint needs the file read-write, which DuckDB refuses while a
-read-only connection is open here; a readers-writer lock makes it wait for the requests in
-flight, and the shared connection is closed before it opens the file.
+A watcher thread makes the close happen even when no request comes.
+
+Aggregate views (a dyad's months, a country's partners, the busiest pairs, the map) are cached
+by the store's version (the size and modification time of the file and its write-ahead log,
+which every committed batch changes): a repeated view costs nothing until the store changes.
+
+Inside the process, the token-protected ingest endpoint needs the file read-write, which
+DuckDB refuses while a read-only connection is open here; a readers-writer lock makes it wait
+for the requests in flight, and the shared connection is closed before it opens the file.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 import duckdb
 
@@ -33,6 +40,7 @@ from ..store.lock import connect, writer_waiting
 __all__ = ["StoreMissing", "StoreReader"]
 
 POLL = 0.02  # seconds between looks at the intent file
+T = TypeVar("T")
 
 
 class StoreMissing(StoreError):
@@ -86,10 +94,15 @@ class StoreReader:
         linger: seconds an idle shared connection stays open.
     """
 
-    def __init__(self, path: Path, *, wait: float = 10.0, linger: float = 2.0) -> None:
+    def __init__(
+        self, path: Path, *, wait: float = 10.0, linger: float = 2.0, cache: int = 256
+    ) -> None:
         self.path = path
         self.wait = wait
         self.linger = linger
+        self.cache_size = cache
+        self._cache: OrderedDict[Hashable, tuple[tuple[int, ...], Any]] = OrderedDict()
+        self._written = 0  # in-process writes (the file's times may be coarse)
         self._lock = _ReadWriteLock()
         self._mutex = threading.Lock()
         self._conn: duckdb.DuckDBPyConnection | None = None
@@ -100,6 +113,35 @@ class StoreReader:
     def exists(self) -> bool:
         """Whether the store file exists."""
         return self.path.is_file()
+
+    def version(self) -> tuple[int, ...]:
+        """Changes whenever a batch is committed (by any process) to the store."""
+        out = [self._written]
+        for f in (self.path, self.path.with_name(self.path.name + ".wal")):
+            try:
+                st = f.stat()
+                out += [st.st_mtime_ns, st.st_size]
+            except OSError:
+                out += [0, 0]
+        return tuple(out)
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, or its result for ``key`` at the store's current version."""
+        if self.cache_size <= 0:
+            return compute()
+        version = self.version()
+        with self._mutex:
+            hit = self._cache.get(key)
+            if hit is not None and hit[0] == version:
+                self._cache.move_to_end(key)
+                return cast(T, hit[1])
+        value = compute()  # read after the version: at least as new as the key says
+        with self._mutex:
+            self._cache[key] = (version, value)
+            self._cache.move_to_end(key)
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+        return value
 
     def _cursor(self) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.wait
@@ -184,3 +226,5 @@ class StoreReader:
                 yield store
             finally:
                 store.close()
+                with self._mutex:
+                    self._written += 1

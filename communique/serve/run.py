@@ -29,6 +29,7 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
     token: str | None = None,
+    cache: int = 256,
     start_page: str = "/",
 ) -> None:
     """Serve the dashboard and API over ``db_path`` until interrupted.
@@ -38,6 +39,7 @@ def serve(
         host: the interface to bind; loopback unless told otherwise.
         port: the TCP port.
         token: enables the ingest endpoint; None keeps the server read-only.
+        cache: aggregate views kept per store version (0: none).
         start_page: the page whose address is printed at start.
     """
     import uvicorn
@@ -45,7 +47,7 @@ def serve(
     from .app import create_app
 
     allowed = LOOPBACK_HOSTS if host in ("127.0.0.1", "localhost") else None
-    app = create_app(db_path, token=token, allowed_hosts=allowed)
+    app = create_app(db_path, token=token, cache=cache, allowed_hosts=allowed)
     shown = f"[{host}]" if ":" in host else host
     print(f"communique: dashboard on http://{shown}:{port}{start_page} "
           f"({'ingest endpoint on' if token else 'read-only'}; Ctrl-C stops)", file=sys.stderr)

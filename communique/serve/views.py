@@ -9,6 +9,7 @@ is a next page, so no count of a large result is ever needed.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, HTTPException, Query, Request
@@ -67,6 +68,7 @@ from .params import (
     Text,
     Until,
 )
+from .reader import StoreReader
 
 __all__ = [
     "actors", "agreements", "amounts", "article", "articles", "countries", "country_view",
@@ -104,6 +106,10 @@ def _dyad_row(row: dict[str, Any]) -> DyadRow:
 
 def home(reader: ReaderDep) -> HomePage:
     """The store at a glance: counts, date range, busiest dyads and countries."""
+    return reader.cached(("home",), lambda: _home(reader))
+
+
+def _home(reader: StoreReader) -> HomePage:
     with reader.read() as st:
         first, last = q.date_range(st.conn)
         pairs = q.dyad_pairs(st.conn, country=None, since=None, until=None, limit=12, offset=0)
@@ -147,6 +153,12 @@ def dyad(reader: ReaderDep, a: Code, b: CodeOrAll, since: Since = None,
     """Two countries (or ``a`` and all its partners): months by quad class with the mean
     Goldstein score, their figures and agreements, and the newest events."""
     a, other = a.upper(), (None if b == "all" else b.upper())
+    return reader.cached(("dyad", a, other, since, until),
+                         lambda: _dyad(reader, a, other, since, until))
+
+
+def _dyad(reader: StoreReader, a: str, other: str | None, since: date | None,
+          until: date | None) -> DyadPage:
     f = q.dyad_filter(a, other, since=since, until=until)
     parties = [a] if other is None else [a, other]
     with reader.read() as st:
@@ -171,6 +183,12 @@ def country_view(reader: ReaderDep, code: Code, since: Since = None, until: Unti
                  limit: Annotated[int, Query(ge=1, le=300)] = 100) -> CountryPage:
     """A country's partners ranked by events, with cooperation and conflict counts."""
     code = code.upper()
+    return reader.cached(("country", code, since, until, limit),
+                         lambda: _country(reader, code, since, until, limit))
+
+
+def _country(reader: StoreReader, code: str, since: date | None, until: date | None,
+             limit: int) -> CountryPage:
     f = q.dyad_filter(code, None, since=since, until=until)
     with reader.read() as st:
         rows = q.partners(st.conn, code, since=since, until=until, limit=limit)
@@ -189,19 +207,28 @@ def country_view(reader: ReaderDep, code: Code, since: Since = None, until: Unti
 def countries(request: Request, reader: ReaderDep, limit: Limit = 100,
               offset: Offset = 0) -> CountriesPage:
     """Countries by the number of events they are a party to."""
-    with reader.read() as st:
-        rows = q.countries(st.conn, limit=limit + 1, offset=offset)
+    rows = reader.cached(("countries", limit, offset), lambda: _countries(reader, limit, offset))
     out = [CountryCount(country=country(r["code"]), events=r["events"],
                         url=f"/country/{r['code']}") for r in rows]
     return CountriesPage(**_page(out, request, limit, offset))
 
 
+def _countries(reader: StoreReader, limit: int, offset: int) -> list[dict[str, Any]]:
+    with reader.read() as st:
+        return q.countries(st.conn, limit=limit + 1, offset=offset)
+
+
 def dyads(request: Request, reader: ReaderDep, country: CountryQ = None, since: Since = None,
           until: Until = None, limit: Limit = 50, offset: Offset = 0) -> DyadsPage:
     """Country pairs with their totals, busiest first."""
-    with reader.read() as st:
-        rows = q.dyad_pairs(st.conn, country=country.upper() if country else None, since=since,
-                            until=until, limit=limit + 1, offset=offset)
+    code = country.upper() if country else None
+
+    def compute() -> list[dict[str, Any]]:
+        with reader.read() as st:
+            return q.dyad_pairs(st.conn, country=code, since=since, until=until,
+                                limit=limit + 1, offset=offset)
+
+    rows = [dict(r) for r in reader.cached(("dyads", code, since, until, limit, offset), compute)]
     return DyadsPage(**_page([_dyad_row(r) for r in rows], request, limit, offset))
 
 
@@ -284,8 +311,11 @@ def map_view(request: Request, reader: ReaderDep, country: CountryQ = None,
         f = q.Filter().dates("date_start", since, until)
         if country:  # a country's events, whoever the other side is
             f.add("(source_country = ? OR target_country = ?)", country.upper(), country.upper())
-    with reader.read() as st:
-        located, rows = q.map_points(st.conn, f, limit=limit)
+    def compute() -> tuple[int, list[dict[str, Any]]]:
+        with reader.read() as st:
+            return q.map_points(st.conn, f, limit=limit)
+
+    located, rows = reader.cached(("map", dyad, country, since, until, limit), compute)
     outline: Callable[[], str | None] = request.app.state.outline_url
     return MapPage(country=country.upper() if country else None, since=since, until=until,
                    located=located, points=[MapPoint(**r) for r in rows], outline_url=outline())

@@ -66,9 +66,13 @@ def test_reader_during_ingest_process_reads_never_fail(tmp_path: Path) -> None:
         env={"PYTHONPATH": str(HERE), "PATH": "/usr/bin:/bin"},
     )
     with TestClient(create_app(db, wait=30)) as client:
+        before = client.get("/dyad/AZE/TUR.json").json()["totals"]["events"]  # now cached
         seen = read_while(writer, client)
         out, _ = writer.communicate(timeout=60)
         final = client.get("/health").json()["articles"]
+        after = client.get("/dyad/AZE/TUR.json").json()["totals"]["events"]
+    with TestClient(create_app(db, cache=0)) as fresh:
+        assert after == fresh.get("/dyad/AZE/TUR.json").json()["totals"]["events"] > before
     assert writer.returncode == 0
     assert out.split() == [b"80", b"40"]  # 80 articles in 40 batches
     assert final == 5 + 80
