@@ -102,3 +102,12 @@ def test_cli_serve_help_documents_the_options() -> None:
 )
 def test_cli_serve_loopback_hosts(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
+
+
+def test_cli_serve_every_route_is_documented(tmp_path: Path) -> None:
+    from communique.serve import create_app
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "serve.md").read_text("utf-8")
+    paths = create_app(tmp_path / "x.duckdb", token="t").openapi()["paths"]
+    for path in paths:
+        assert f"`{path}`" in doc or f"`{path.removesuffix('.json')}`" in doc, path
