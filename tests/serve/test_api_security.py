@@ -224,3 +224,11 @@ def test_api_security_templates_autoescape() -> None:
     for template in (SERVE / "templates").glob("*.html"):
         text = template.read_text("utf-8")
         assert "|safe" not in text and "autoescape false" not in text, template.name
+
+
+def test_api_security_reflected_parameters_are_escaped(client: TestClient) -> None:
+    hostile = '"><script>alert(1)</script>'
+    page = client.get("/events", params={"actor": hostile, "place": "<img src=x onerror=1>"})
+    assert page.status_code == 200
+    assert "<script>alert" not in page.text and "<img src=x" not in page.text
+    assert "&#34;&gt;&lt;script&gt;" in page.text or "&quot;&gt;&lt;script&gt;" in page.text
