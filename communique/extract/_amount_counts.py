@@ -116,6 +116,25 @@ def _counted_noun(run: Span) -> Token | None:
     return None
 
 
+# Units a derived unit we accept is written with ("km2", "kW h", "sq hm").
+_COMPONENTS = ("kilometre", "metre", "mile", "hectometre", "watt", "kilowatt", "megawatt",
+               "gigawatt", "hour")
+
+
+@lru_cache(maxsize=1)
+def _unit_form() -> re.Pattern[str]:
+    """A word-bounded surface or symbol (plural allowed) of a unit quantulum may name and we
+    accept, in any case: without one after the number, quantulum finds no unit of ours."""
+    units = _quantulum.load.units("en_US")
+    forms: set[str] = set()
+    for name in (*amount_lexicon().quantulum_units, *_COMPONENTS):
+        unit = units.names.get(name)
+        if unit is not None:
+            forms.update(f.lower() for f in (*unit.surfaces, *unit.symbols))
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])(?:{alternation})(?:e?s)?(?![a-z])")
+
+
 def _physical_unit(doc: Doc, run: Span) -> tuple[str, int] | None:
     """(unit, end char) of a physical quantity starting at ``run``, or None."""
     lex = amount_lexicon()
@@ -126,6 +145,8 @@ def _physical_unit(doc: Doc, run: Span) -> tuple[str, int] | None:
         m = re.match(rf"\s*{re.escape(phrase)}\b", rest)
         if m:
             return lex.extra_units[phrase], run.end_char + m.end()
+    if not _unit_form().search(rest):
+        return None  # no form of an accepted unit follows: quantulum (ms a call) cannot find one
     for q in _quantulum.parse(window.text):
         unit = lex.quantulum_units.get(q.unit.name)
         if unit is not None and q.span[0] == 0:
