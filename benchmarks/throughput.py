@@ -207,9 +207,9 @@ def profile(corpus: str, limit: int, top: int = 20) -> None:
     raw = CACHE / f"throughput-profile-{corpus}.txt"
     raw.parent.mkdir(parents=True, exist_ok=True)
     py_spy = Path(sys.executable).with_name("py-spy")
-    subprocess.run([str(py_spy if py_spy.exists() else "py-spy"), "record", "--rate", "200", "--format", "raw", "--output", str(raw),
-                    "--", sys.executable, __file__, "--profile-child", corpus,
-                    "--reuters", str(limit)],
+    subprocess.run([str(py_spy if py_spy.exists() else "py-spy"), "record", "--rate", "200",
+                    "--format", "raw", "--output", str(raw), "--", sys.executable, __file__,
+                    "--profile-child", corpus, "--reuters", str(limit)],
                    check=True, capture_output=True)
     total, incl = 0, {}
     for line in raw.read_text().splitlines():

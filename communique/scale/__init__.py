@@ -25,13 +25,14 @@ from ..errors import ConfigError
 from ..records import Article, Document, ItemError
 from ..store import DEFAULT_BATCH, IngestResult, Store
 from .parquet import Partition, is_dataset, load_parquet, write_partition
-from .pool import DEFAULT_CHUNK, PoolStats, default_workers, process_parallel
+from .pool import DEFAULT_CHUNK, PoolStats, WorkerPool, default_workers, process_parallel
 
 __all__ = [
     "DEFAULT_CHUNK",
     "ENGINES",
     "Partition",
     "PoolStats",
+    "WorkerPool",
     "default_workers",
     "ingest",
     "is_dataset",

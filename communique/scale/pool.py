@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 
 from spacy.language import Language
 
@@ -34,7 +34,7 @@ from ..errors import CommuniqueError, ExtractionError
 from ..parse.pipeline import load_pipeline
 from ..records import Article, Document, ItemError
 
-__all__ = ["DEFAULT_CHUNK", "PoolStats", "default_workers", "process_parallel"]
+__all__ = ["DEFAULT_CHUNK", "PoolStats", "WorkerPool", "default_workers", "process_parallel"]
 
 DEFAULT_CHUNK = 16  # articles per task: small enough to balance two workers on 32 articles
 
@@ -58,7 +58,18 @@ def default_workers() -> int:
 
 
 def peak_rss_bytes() -> int:
-    """This process's peak resident set size so far."""
+    """This process's peak resident set size so far.
+
+    On Linux, VmHWM of ``/proc/self/status``: ``ru_maxrss`` of a spawned worker also counts the
+    parent's memory at the fork that preceded the exec (the kernel keeps the larger of the two).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak if sys.platform == "darwin" else peak * 1024  # Linux reports KiB
 
@@ -158,6 +169,55 @@ def _one_by_one(pool: _Pool, chunk: list[Item], stats: PoolStats) -> list[Result
     return out
 
 
+class WorkerPool:
+    """Started workers that can serve several runs (``with WorkerPool(2, model) as pool``).
+
+    :func:`process_parallel` starts one per call; a benchmark keeps one to time warm runs.
+    """
+
+    def __init__(self, workers: int, model: str, *, chunk_size: int = DEFAULT_CHUNK) -> None:
+        self.workers, self.chunk_size = workers, chunk_size
+        self._pool = _Pool(workers, model)
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def warm(self, *, tries: int = 20) -> set[int]:
+        """Start every worker and wait until each has loaded the pipeline; their pids."""
+        pids: set[int] = set()
+        for _ in range(tries):
+            futures = [self._pool.executor.submit(_ready) for _ in range(2 * self.workers)]
+            pids |= {f.result() for f in futures}
+            if len(pids) >= self.workers:
+                break
+        return pids
+
+    def process(self, items: Iterable[Item], *, stats: PoolStats | None = None) -> Iterator[Result]:
+        """Documents (or per-item errors) for ``items``, in input order."""
+        stats = stats if stats is not None else PoolStats()
+        pending: deque[tuple[list[Item], Future[Chunk]]] = deque()
+        for chunk in _chunks([], iter(items), self.chunk_size):
+            pending.append((chunk, self._pool.submit(chunk)))
+            if len(pending) >= 2 * self.workers:
+                yield from _collect(self._pool, pending, stats)
+        while pending:
+            yield from _collect(self._pool, pending, stats)
+
+    def close(self) -> None:
+        """Stop the workers."""
+        self._pool.close()
+
+
+def _ready() -> int:
+    time.sleep(0.2)  # long enough that one idle worker cannot take every probe
+    if _LOAD_ERROR is not None:
+        raise _LOAD_ERROR
+    return os.getpid()
+
+
 def process_parallel(
     items: Iterable[Item],
     *,
@@ -178,24 +238,13 @@ def process_parallel(
         chunk_size: items per task.
         stats: filled with each worker's peak RSS as chunks come back.
     """
-    stats = stats if stats is not None else PoolStats()
     stream = iter(items)
     head = list(islice(stream, chunk_size + 1))
     if len(head) <= chunk_size or workers < 2:
         yield from process_batch([*head, *stream], model=model)
         return
-    pool = _Pool(workers, model)
-    pending: deque[tuple[list[Item], Future[Chunk]]] = deque()
-    chunks = _chunks(head, stream, chunk_size)
-    try:
-        for chunk in chunks:
-            pending.append((chunk, pool.submit(chunk)))
-            if len(pending) >= 2 * workers:
-                yield from _collect(pool, pending, stats)
-        while pending:
-            yield from _collect(pool, pending, stats)
-    finally:
-        pool.close()
+    with WorkerPool(workers, model, chunk_size=chunk_size) as pool:
+        yield from pool.process(chain(head, stream), stats=stats)
 
 
 def _chunks(head: list[Item], rest: Iterator[Item], size: int) -> Iterator[list[Item]]:

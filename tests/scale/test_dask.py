@@ -78,7 +78,7 @@ def test_dask_two_workers_equal_the_local_run(
                    partition_size=8)
     assert sorted(p.index for p in run.partitions) == list(range(7))
     assert len({p.worker for p in run.partitions}) == 2  # both worker processes took partitions
-    assert 0 < run.max_peak_rss < 1 << 30
+    assert 0 < run.max_peak_rss < 2 << 30  # a blow-up; the 1 GiB goal is the benchmark's
     with communique.open(tmp_path / "dask.duckdb") as store:
         result = load_parquet(store, tmp_path / "ds")
     assert (result.added, result.failed) == (48, 1)
