@@ -117,7 +117,6 @@ class ActorContext:
     published: date | None
     used: set[int] = field(default_factory=set)
     person_forms: set[str] = field(default_factory=set)  # lowercased names and surnames
-    person_country: dict[int, str] = field(default_factory=dict)  # token -> a person's ISO3
 
     @property
     def known_forms(self) -> dict[str, tuple[tuple[str, ...], ...]]:

@@ -151,10 +151,17 @@ def _organisations(ctx: ActorContext) -> list[Mention]:
         )
         hit = ctx.groups.ending_at(doc, e - 1)
         group = ctx.lexicon.groups[hit[1]] if hit else None
-        # A named armed or governmental body is not assumed to be the state's: null role.
         role = group.role if group is not None and group.kind == "group" else None
+        rule = "ner-organization"
+        if group is not None and group.kind == "government" and (
+            country is not None or group.role != "MIL"
+        ):
+            # "the U.S. Department of Justice", "Naroda Police", "the Supreme Court": a state
+            # body by its name. A named armed force with no nationality in its name ("X
+            # Army") is not assumed to be a state's: it keeps a null role.
+            role, rule = group.role, "ner-state-body"
         key = ActorKey(kind="organization", name=doc[s:e].text, country=country, role=role,
                        code=actor_code(country, role))
-        out.append(Mention(s, e, (key,), "ner-organization"))
+        out.append(Mention(s, e, (key,), rule))
         ctx.used.update(range(s, e))
     return out

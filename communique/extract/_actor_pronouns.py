@@ -35,6 +35,7 @@ _REPORTING = frozenset(
      "assert", "emphasize", "emphasise", "underline", "decide", "agree", "accuse"}
 )
 _GROUP_PRONOUNS = frozenset({"they", "their", "them", "both"})
+_SPEAKER = frozenset({"we", "our"})  # in a quote: the speaker's side
 _IT = frozenset({"it", "its"})
 _PERSONAL = frozenset({"he", "she", "his", "her"})
 # Heads of an extraposed clause with a dummy "it" ("it is important to", "it is expected that").
@@ -69,6 +70,8 @@ def _expletive(token: Token) -> bool:
 
 def _compatible(pronoun: str, mention: Mention) -> bool:
     persons = [k for k in mention.keys if k.kind == "person"]
+    if pronoun in _SPEAKER:
+        return True
     if pronoun in _PERSONAL:
         return len(mention.keys) == 1 and bool(persons)
     if pronoun in _IT:
@@ -86,11 +89,14 @@ def _plural(doc: Doc, mention: Mention) -> bool:
 
 
 def _reporting_subject(token: Token) -> Token | None:
-    """The subject of the verb reporting the clause ``token`` is the subject of."""
+    """The subject of the verb reporting the clause ``token`` is the subject (or, for "our",
+    the possessor in) of."""
     clause = token.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head  # "our position is ...": up to the clause's verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "said it shot down ... and captured ..."
-    if clause.dep_ != "ccomp":
+    if clause.dep_ not in ("ccomp", "parataxis"):
         return None
     verb = clause.head
     if verb.lemma_.lower() not in _REPORTING:
@@ -98,7 +104,9 @@ def _reporting_subject(token: Token) -> Token | None:
     for _ in range(3):
         subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
         if subj is not None:
-            return subj if subj.i < token.i else None
+            # indirect speech names the speaker first ("X said it ..."); a quote may name
+            # them after it ('"We are concerned," Wood said'), but then only "we" is them
+            return subj if subj.i < token.i or token.lower_ in _SPEAKER else None
         if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -156,19 +164,23 @@ def resolve_pronouns(ctx: ActorContext, mentions: list[Mention]) -> list[Mention
         pronoun = token.lower_
         if token.i in ctx.used or token.tag_ not in ("PRP", "PRP$", "DT"):
             continue
-        if pronoun not in _IT | _PERSONAL | _GROUP_PRONOUNS:
+        if pronoun not in _IT | _PERSONAL | _GROUP_PRONOUNS | _SPEAKER:
             continue
         if token.dep_ not in _SUBJ and token.dep_ != "poss":
             continue
         if pronoun == "it" and _expletive(token):
             continue
         found: Mention | None = None
-        subj = _reporting_subject(token) if token.dep_ in _SUBJ else None
+        subj = (
+            _reporting_subject(token)
+            if token.dep_ in _SUBJ or pronoun in _SPEAKER
+            else None
+        )
         if subj is not None:
             found = _covering(known, subj)
             if found is not None and not _compatible(pronoun, found):
                 found = None
-        if found is None:
+        if found is None and pronoun not in _SPEAKER:
             found = _antecedent(ctx, token, known)
         if found is None:
             continue

@@ -46,7 +46,7 @@ _NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
 # Verbs through which a subject is passed down to an infinitive or participle ("agreed to
 # meet", "vowed to protect").
-_INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp"})
+_INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "ccomp"})
 
 
 def _conjuncts(token: Token) -> Iterator[Token]:
@@ -54,6 +54,12 @@ def _conjuncts(token: Token) -> Iterator[Token]:
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
             yield from _conjuncts(child)
+        elif (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and any(g.dep_ in ("conj", "cc") for g in child.children)
+        ):
+            yield from _conjuncts(child)  # "Greece, Panama and South Korea": a list
 
 
 def np_actors(token: Token | None, actors_at: ActorsAt) -> tuple[str, ...]:
@@ -79,6 +85,14 @@ def np_actors(token: Token | None, actors_at: ActorsAt) -> tuple[str, ...]:
             # the whole pre-modifier, so "a U.S. Senate committee" finds "U.S."
             for sub in child.subtree:
                 found.extend(a for a in actors_at(sub) if a not in found)
+    if found:
+        return tuple(found)
+    # "members of the New People's Army", "a meeting of the Security Council"
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.extend(a for a in np_actors(pobj, actors_at) if a not in found)
     if found:
         return tuple(found)
     # "Turkey was among the first countries (that voiced ...)": the copula's subject.

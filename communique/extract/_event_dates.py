@@ -27,6 +27,9 @@ from ._timex_calendar import interval
 __all__ = ["event_date", "inherit_context_dates"]
 
 _REPORTING = frozenset({"say", "tell", "warn", "add", "state", "announce", "insist", "stress"})
+# Statements (CAMEO 01, 02, 10-12) are dated by the verb that reports them when their own
+# present tense says nothing of when ('"We are deeply concerned," Wood said on Friday').
+_STATEMENT_ROOTS = frozenset({"01", "02", "10", "11", "12"})
 
 
 def _publication_month(doc: Doc) -> DateRange:
@@ -53,8 +56,23 @@ def _expressing_verb(anchor: Token) -> Token | None:
     return None
 
 
+def _reporting_verb(anchor: Token) -> Token | None:
+    node = anchor
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in _REPORTING:
+        return node.head
+    return None
+
+
 def event_date(doc: Doc, cand: Candidate) -> tuple[DateRange, EventStatus]:
     """The date and status of a candidate's events."""
+    if cand.code[:2] in _STATEMENT_ROOTS:
+        rng, status = _times.date_and_status(doc, cand.anchor)
+        verb = _reporting_verb(cand.anchor)
+        if verb is not None and rng.start is None and status == "background":
+            return _times.date_and_status(doc, verb)
+        return rng, status
     if cand.family not in ("intent", "threat") and cand.code[:2] not in ("03", "13"):
         return _times.date_and_status(doc, cand.anchor)
     verb = _expressing_verb(cand.anchor)

@@ -74,12 +74,15 @@ def apply_frames(found: list[Candidate], aat: ActorsAt) -> list[Candidate]:
         ):
             # "warned that cooperation between Russia and North Korea ...", "concerned
             # about Iran's ...": a statement is about the actors of its complement.
+            # "are concerned about ...": the complement hangs on the adjective
+            heads = [cand.anchor, *(c for c in cand.anchor.children if c.dep_ == "acomp")]
             holder = next(
                 (c for c in cand.anchor.children if c.dep_ in ("ccomp", "xcomp")), None
             ) or next(
                 (
                     p
-                    for c in cand.anchor.children
+                    for h in heads
+                    for c in h.children
                     if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS
                     for p in c.children
                     if p.dep_ == "pobj"
@@ -124,6 +127,9 @@ def apply_frames(found: list[Candidate], aat: ActorsAt) -> list[Candidate]:
             # "will not lift the embargo", "refused to release": the refusal is the act
             cand.code, cand.family, cand.negated = refusal, "verb", False
             cand.rule += "+refusal"
+            if refusing and head is not None and head.code == "120":
+                dropped.add(id(head))  # "refused to lift sanctions": one refusal, 1244
+                cand.source = cand.source or head.source
         if head is not None and head.entry.deliberation and verb.dep_ in ("xcomp", "ccomp"):
             dropped.add(id(cand))  # "considering sending troops": nothing sent yet
             continue

@@ -14,7 +14,7 @@ from .taxonomy import cameo_info
 
 __all__ = ["Anaphor", "EventLexicon", "LexEntry", "Recode", "load_lexicon"]
 
-_KINDS = ("verb", "noun", "light")
+_KINDS = ("verb", "noun", "light", "modal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,7 @@ class EventLexicon:
     verbs: dict[str, list[LexEntry]] = field(default_factory=dict)
     nouns: dict[str, list[LexEntry]] = field(default_factory=dict)
     light: dict[tuple[str, str], LexEntry] = field(default_factory=dict)
+    modals: dict[str, LexEntry] = field(default_factory=dict)
     event_nouns: frozenset[str] = frozenset()
     anaphora: tuple[Anaphor, ...] = ()
     recodes: tuple[Recode, ...] = ()
@@ -177,7 +178,9 @@ def compile_lexicon(data: dict[str, object]) -> EventLexicon:
         raise ValueError(f"duplicate lexicon ids: {dupes}")
     for entry in entries:
         for lemma in entry.lemmas:
-            if entry.kind == "light":
+            if entry.kind == "modal":
+                lex.modals.setdefault(lemma, entry)
+            elif entry.kind == "light":
                 for obj in entry.objects:
                     lex.light.setdefault((lemma, obj), entry)
             else:

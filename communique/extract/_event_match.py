@@ -76,6 +76,9 @@ def word_forms(token: Token) -> set[str]:
     "basis", so the lexicon is matched against all of them."""
     lower = token.lower_
     forms = {token.lemma_.lower(), lower}
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text in ("-", "–") and not doc[token.i - 2].whitespace_:
+        forms.add(f"{doc[token.i - 2].lower_}-{lower}")  # "cease-fire" is three tokens
     if lower.endswith("es"):
         forms.add(lower[:-2])
     if lower.endswith("s"):
@@ -95,6 +98,8 @@ class PredicateMatcher:
         # Light verbs: the event noun is the object, or the object of a preposition
         # ("called for a ceasefire").
         nouns = [obj] if obj is not None else []
+        # a second object: "allowed aid workers expanded access"
+        nouns += [c for c in tok.children if c.dep_ == "dobj" and obj is not None and c.i != obj.i]
         nouns += [
             p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
         ]
@@ -135,7 +140,9 @@ class PredicateMatcher:
                     conj,
                 )
         for entry in self.lexicon.verbs.get(lemma, ()):
-            if entry.objects and not (obj is not None and _np_words(obj) & entry.objects):
+            if entry.objects and not (
+                obj is not None and ("*" in entry.objects or _np_words(obj) & entry.objects)
+            ):
                 continue
             if entry.preps and not any(
                 c.dep_ in ("prep", "prt") and c.lower_ in entry.preps for c in tok.children
@@ -203,7 +210,8 @@ class PredicateMatcher:
         consumed: set[int] = set()
         found: list[Candidate] = []
         for tok in doc:
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
+            # a gerund a light verb took as its event ("stop killing") is not a second event
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod" and tok.i not in consumed:
                 cand = self.verb_candidate(tok, aat, consumed)
                 if cand is not None:
                     found.append(cand)

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 from ..records import Actor, Event
 from . import actors as _actors
 from . import places as _places
+from ._event_appeals import apply_appeals
 from ._event_args import ActorsAt
 from ._event_context import with_hyphen_parties
 from ._event_dates import event_date, inherit_context_dates
@@ -91,7 +92,7 @@ class EventsComponent:
         # Main clauses first within a sentence ("warplanes supported by Russia pounded ..."):
         # the first event of a sentence is its main predicate.
         found = sorted(
-            self.candidates(doc, aat),
+            apply_appeals(self.candidates(doc, aat), self.lexicon, aat),
             key=lambda c: (c.anchor.sent.start, _depth(c.anchor), c.anchor.i),
         )
         for cand in found:

@@ -213,6 +213,19 @@ FRAMES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("111", "BLR", None)],
     ),
     (
+        "appeal-by-what-is-asked",
+        "The African Union urged Ethiopia to end the fighting in Tigray. The United Nations "
+        "urged Russia and Ukraine to resume peace talks.",
+        [("0256", "IGO", "ETH"), ("026", "IGO", "RUS"), ("026", "IGO", "UKR")],
+        [("087", "ETH", None), ("020", "IGO", "ETH"), ("04", "RUS", "UKR")],
+    ),
+    (
+        "modal-demand",
+        '"Russia must withdraw its troops from Moldova," the Romanian foreign minister said.',
+        [("1056", "ROU", "RUS")],
+        [("0874", "RUS", None), ("0874", "RUS", "MDA")],
+    ),
+    (
         "civilians",
         "Rebels attacked civilians in Bambari on Monday, Central African Republic officials said.",
         [("180", "CAF", "CAF")],
