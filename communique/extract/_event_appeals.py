@@ -65,8 +65,14 @@ def _complements(verb: Token) -> list[Token]:
     """The verbs of what an appeal asks for: "urged X to V", "called on X to V", "demanded
     that X V", with their conjuncts ("to stop the fighting and return to talks")."""
     found: list[Token] = []
-    holders = [verb, *(p for c in verb.children if c.dep_ == "prep" for p in c.children)]
-    holders += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "dative"))]
+    holders += [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
     for holder in holders:
         for child in holder.children:
             if child.dep_ in ("xcomp", "ccomp", "acl", "relcl") and child.pos_ in ("VERB", "AUX"):

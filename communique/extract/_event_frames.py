@@ -147,11 +147,35 @@ def apply_frames(found: list[Candidate], aat: ActorsAt) -> list[Candidate]:
         ):
             dropped.add(id(head))  # "warned that X will ...": code the clause, not the warning
     dropped.update(id(c) for c in found if _commentary(c.anchor))
+    dropped.update(_alleged_acts(found))
     return [
         c
         for c in found
         if id(c) not in dropped and not (c.entry.only == "intent" and c.family != "intent")
     ]
+
+
+_ALLEGING_DEPS = frozenset({"prep", "pcomp", "ccomp", "xcomp", "acl", "dobj"})
+
+
+def _alleged_acts(found: list[Candidate]) -> set[int]:
+    """Acts inside an accusation or denial ("accused X of attacking", "denied that it
+    attacked", "dismissed accusations it is getting weapons"): CODING.md codes the
+    accusation, not the act it alleges."""
+    out: set[int] = set()
+    for cand in found:
+        if not cand.code.startswith(("112", "016")) or cand.entry.report:
+            continue  # "warned that X will ...": a warning reports, it does not allege
+        heads = [h for h in (cand.anchor, cand.event_noun) if h is not None]
+        inside = {
+            t.i
+            for h in heads
+            for c in h.children
+            if c.dep_ in _ALLEGING_DEPS
+            for t in c.subtree
+        }
+        out.update(id(o) for o in found if o is not cand and o.anchor.i in inside)
+    return out
 
 
 def _commentary(token: Token) -> bool:

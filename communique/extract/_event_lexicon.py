@@ -35,6 +35,7 @@ class LexEntry:
     alleged: bool = False
     needs_target: bool = False
     deliberation: bool = False
+    noun_with: frozenset[str] = frozenset()
 
     @property
     def conditional(self) -> bool:
@@ -112,6 +113,7 @@ def _entry(raw: dict[str, object]) -> LexEntry:
         alleged=bool(raw.get("alleged", False)),
         needs_target=bool(raw.get("needs_target", False)),
         deliberation=bool(raw.get("deliberation", False)),
+        noun_with=words("noun_with"),
     )
 
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Actor, Event
 from ..resolve.actors import load_lexicon
 from . import places as _places
+from ._event_args import ActorsAt, np_actors
 from ._event_lexicon import Anaphor, EventLexicon
 from ._event_match import Candidate
 
@@ -31,6 +32,7 @@ _FORCE_ROOTS = frozenset({"18", "19", "20"})
 _DEFINITE = frozenset({"the", "this", "these", "those", "such", "that"})
 _CLAUSE_BREAKS = frozenset({"ccomp", "relcl", "advcl", "parataxis", "acl"})
 _WINDOW_SENTENCES = 3  # an anaphor looks back this many sentences
+_REPORTING = frozenset({"say", "tell", "report", "add", "confirm", "announce", "state"})
 
 
 class CountryParties:
@@ -179,10 +181,40 @@ def _situation_heads(cand: Candidate) -> list[Token]:
     return heads
 
 
-def place_targets(doc: Doc, found: list[Candidate], parties: CountryParties) -> None:
+def _reporter_country(
+    cand: Candidate, aat: ActorsAt, parties: CountryParties
+) -> tuple[str, Span] | None:
+    """The country of the actor reporting an act ("Afghan officials said attackers ..."),
+    with the reporter's phrase."""
+    node = cand.anchor
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ not in ("ccomp", "parataxis") or node.head.lemma_ not in _REPORTING:
+        return None
+    subj = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    countries = {parties.country_of(a) for a in np_actors(subj, aat)} - {None, "IGO"}
+    if subj is None or len(countries) != 1:
+        return None
+    iso3 = countries.pop()
+    assert iso3 is not None
+    return iso3, subj.doc[subj.left_edge.i : subj.right_edge.i + 1]
+
+
+def place_targets(
+    doc: Doc, found: list[Candidate], parties: CountryParties, aat: ActorsAt
+) -> None:
     """Give targetless appeals, statements and uses of force the country of their place."""
     for cand in found:
         if cand.target:
+            continue
+        root = cand.code[:2]
+        if root in _FORCE_ROOTS and not cand.source and _own_place(doc, cand.anchor) is None:
+            # "attackers detonated a car bomb", an Afghan official said: an attack by no
+            # named party is against the country whose officials report it
+            reported = _reporter_country(cand, aat, parties)
+            actor_id = parties.actor_for(*reported) if reported else None
+            if actor_id is not None:
+                cand.target, cand.rule = (actor_id,), cand.rule + "+reported-victim"
             continue
         root = cand.code[:2]
         hit: tuple[Token, str] | None = None

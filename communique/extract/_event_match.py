@@ -48,14 +48,45 @@ def _object_text(head: Token, actor_ids: tuple[str, ...]) -> str | None:
     return text[:80] if text else None
 
 
+_PARTITIVES = frozenset(
+    {"some", "all", "part", "most", "many", "several", "thousands", "hundreds", "dozens",
+     "rest", "half", "none", "one", "two", "three", "more"}
+)
+
+
 def _np_words(head: Token) -> set[str]:
     """Forms of a noun phrase's head and of its left modifiers ("Somali President Mohamed":
-    the title counts as much as the name)."""
+    the title counts as much as the name), through a partitive ("some of its troops")."""
     words = word_forms(head)
     for child in head.children:
         if child.i < head.i and child.dep_ in ("compound", "amod", "nmod"):
             words |= _np_words(child)
+        elif head.lower_ in _PARTITIVES and child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    words |= _np_words(pobj)
     return words
+
+
+def _has_prep(verb: Token, preps: frozenset[str]) -> bool:
+    """A particle or preposition of ``preps`` on the verb, not one of a date ("called X on
+    Wednesday" is no "called on X")."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in preps:
+            objects = [p for p in child.children if p.dep_ == "pobj"]
+            if not any(p.ent_type_ in ("DATE", "TIME") for p in objects):
+                return True
+    return False
+
+
+def _prenominal(token: Token) -> bool:
+    """A participle before the noun it describes ("the internationally recognised GNA")."""
+    return (
+        token.tag_ in ("VBN", "VBG")
+        and token.i < token.head.i
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and token.dep_ in ("amod", "acl", "compound", "nmod")
+    )
 
 
 def _of_words(noun: Token) -> set[str]:
@@ -103,8 +134,9 @@ class PredicateMatcher:
         nouns += [
             p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
         ]
-        # "provided $2 million in assistance": the event noun hangs on the object
-        if obj is not None:
+        # "provided $2 million in assistance": the event noun hangs on the object (not when
+        # the object is an event itself: "announced a suspension of aid" is the suspension)
+        if obj is not None and obj.lemma_.lower() not in self.lexicon.nouns:
             nouns += [
                 p for c in obj.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
             ]
@@ -144,9 +176,7 @@ class PredicateMatcher:
                 obj is not None and ("*" in entry.objects or _np_words(obj) & entry.objects)
             ):
                 continue
-            if entry.preps and not any(
-                c.dep_ in ("prep", "prt") and c.lower_ in entry.preps for c in tok.children
-            ):
+            if entry.preps and not _has_prep(tok, entry.preps):
                 continue
             source, target, rule = verb_arguments(tok, aat)
             obj_text = None
@@ -174,9 +204,11 @@ class PredicateMatcher:
                 entry = self.lexicon.light.get((lemma, form))
                 if entry is None:
                     continue
-                if entry.preps and not any(
-                    c.dep_ in ("prt", "prep") and c.lower_ in entry.preps for c in verb.children
-                ):
+                if entry.preps and not _has_prep(verb, entry.preps):
+                    continue
+                if entry.noun_with and not {
+                    f for t in noun.subtree for f in word_forms(t)
+                } & entry.noun_with:
                     continue
                 return entry
         return None
@@ -211,7 +243,7 @@ class PredicateMatcher:
         found: list[Candidate] = []
         for tok in doc:
             # a gerund a light verb took as its event ("stop killing") is not a second event
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod" and tok.i not in consumed:
+            if tok.pos_ in ("VERB", "AUX") and not _prenominal(tok) and tok.i not in consumed:
                 cand = self.verb_candidate(tok, aat, consumed)
                 if cand is not None:
                     found.append(cand)

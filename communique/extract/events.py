@@ -40,6 +40,7 @@ from ._event_appeals import apply_appeals
 from ._event_args import ActorsAt
 from ._event_context import with_hyphen_parties
 from ._event_dates import event_date, inherit_context_dates
+from ._event_dedupe import clause_order, dedupe
 from ._event_frames import apply_frames
 from ._event_lexicon import EventLexicon, load_lexicon
 from ._event_links import CountryParties, anaphora_targets, place_targets
@@ -93,19 +94,19 @@ class EventsComponent:
         # the first event of a sentence is its main predicate.
         found = sorted(
             apply_appeals(self.candidates(doc, aat), self.lexicon, aat),
-            key=lambda c: (c.anchor.sent.start, _depth(c.anchor), c.anchor.i),
+            key=lambda c: clause_order(c.anchor),
         )
         for cand in found:
             code, note = apply_recodes(cand.code, cand.anchor, self.lexicon.recodes)
             cand.code, cand.rule = code, cand.rule + note
-        place_targets(doc, found, parties)
+        place_targets(doc, found, parties, aat)
         anaphora_targets(found, self.lexicon)
         found = [c for c in found if c.target or not c.entry.needs_target]
         events: list[Event] = []
         for cand in found:
             events.extend(self._events(doc, cand, actors))
         countries = {a: parties.country_of(a) for a in actors}
-        return parties.keep_used(_dedupe(inherit_context_dates(doc, events, countries)))
+        return parties.keep_used(dedupe(inherit_context_dates(doc, events, countries)))
 
     def _events(self, doc: Doc, cand: Candidate, actors: dict[str, Actor]) -> list[Event]:
         pairs = [p for p in _pairs(cand) if not _same_actor(actors, *p)]
@@ -194,13 +195,6 @@ class EventsComponent:
         return doc
 
 
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token, depth = token.head, depth + 1
-    return depth
-
-
 def _sentence_span(token: Token) -> tuple[int, int]:
     """The sentence's character span without the blank lines spaCy attaches to it."""
     sent = token.sent
@@ -253,47 +247,6 @@ def _country(actor: Actor | None) -> str | None:
 
 def _place_of(doc: Doc, anchor: Token) -> str | None:
     return _places.place_for_predicate(doc, anchor)
-
-
-def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (source, target, CAMEO, date); consultations of a pair on one date are one."""
-    best: dict[tuple[object, ...], Event] = {}
-    order: list[tuple[object, ...]] = []
-    for ev in events:
-        pair = (
-            tuple(sorted((ev.source or "", ev.target or "")))
-            if "sym:True" in ev.evidence
-            else (ev.source, ev.target)
-        )
-        key: tuple[object, ...]
-        if ev.root == "04":
-            # "met" and "discussed at the meeting" are one consultation: same pair and month.
-            key = (pair, "04", (ev.date.start or "")[:7], ev.negated)
-        else:
-            key = (pair, ev.cameo, ev.date.start, ev.negated)
-        kept = best.get(key)
-        if kept is None and ev.date.start is None:
-            # an undated repeat of an event already coded with a date is the same event
-            kept_key = next((k for k in order if k[:2] == key[:2] and k[3] == key[3]), None)
-            if kept_key is not None:
-                continue
-        if kept is None:
-            best[key] = ev
-            order.append(key)
-        elif _better(ev, kept):
-            best[key] = ev
-    return [best[k].model_copy(update={"id": f"E{i}"}) for i, k in enumerate(order, start=1)]
-
-
-def _better(new: Event, old: Event) -> bool:
-    if new.root == "04" and old.cameo == "040" and new.cameo != "040":
-        return True
-    if old.root == "04" and new.cameo == "040" and old.cameo != "040":
-        return False
-    precision = ("unknown", "year", "range", "month", "day")
-    if new.date.precision != old.date.precision:
-        return precision.index(new.date.precision) > precision.index(old.date.precision)
-    return new.confidence > old.confidence
 
 
 @Language.factory(
