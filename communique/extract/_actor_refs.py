@@ -169,6 +169,26 @@ def resolve_references(
     return out
 
 
+_STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def _lead_officials(mentions: list[Mention], lead: Country) -> dict[ActorKey, ActorKey]:
+    """Office holders named without a nationality ("Finance Minister Muhammad Aurangzeb")
+    in an article most of whose country mentions are of one country: that country's."""
+    counts: Counter[str] = Counter(
+        k.country for m in mentions for k in m.keys if k.country is not None
+    )
+    if not counts or counts[lead.iso3] * 2 < sum(counts.values()):
+        return {}
+    return {
+        k: ActorKey(kind=k.kind, name=k.name, country=lead.iso3, role=k.role, title=k.title,
+                    code=actor_code(lead.iso3, k.role))
+        for m in mentions
+        for k in m.keys
+        if k.kind == "person" and k.country is None and k.title and k.role in _STATE_ROLES
+    }
+
+
 def fill_lead_country(ctx: ActorContext, mentions: list[Mention]) -> list[Mention]:
     """Non-state groups with no country in their sentence take the article's lead country.
 
@@ -178,8 +198,12 @@ def fill_lead_country(ctx: ActorContext, mentions: list[Mention]) -> list[Mentio
     _, lead = dyad_and_lead(mentions, ctx.lexicon.by_iso3)
     if lead is None:
         return mentions
+    officials = _lead_officials(mentions, lead)
     out = []
     for m in mentions:
+        if any(k in officials for k in m.keys):
+            m = Mention(m.start, m.end, tuple(officials.get(k, k) for k in m.keys),
+                        f"{m.rule}+lead-country", m.extra)
         if m.rule in _LEAD_FILLED and len(m.keys) == 1 and m.keys[0].country is None:
             old = m.keys[0]
             key = ActorKey(kind=old.kind, name=old.name, country=lead.iso3, role=old.role,

@@ -179,7 +179,11 @@ def _alleged_acts(found: list[Candidate]) -> set[int]:
 
 
 def _commentary(token: Token) -> bool:
-    """True under "analysts say ..." (CODING.md: commentary by analysts is not coded)."""
+    """True under "analysts say ..." or said by analysts ("Security analysts are praising
+    ...": CODING.md: commentary by analysts is not coded)."""
+    own = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if own is not None and own.lemma_.lower() in _COMMENTATORS:
+        return True
     node = token
     for _ in range(4):
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in _REPORTING | {

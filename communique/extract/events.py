@@ -109,6 +109,8 @@ class EventsComponent:
         return parties.keep_used(dedupe(inherit_context_dates(doc, events, countries)))
 
     def _events(self, doc: Doc, cand: Candidate, actors: dict[str, Actor]) -> list[Event]:
+        cand.source = _described(actors, cand.source)
+        cand.target = _described(actors, cand.target)
         pairs = [p for p in _pairs(cand) if not _same_actor(actors, *p)]
         if not pairs and cand.source and not (cand.entry.sym or cand.entry.needs_target):
             # "recall its ambassador", "rejected its offer": a target that is the source
@@ -211,6 +213,22 @@ def _pairs(cand: Candidate) -> list[tuple[str | None, str | None]]:
         return [(tgt[0], tgt[1])]
     pairs = [(s, t) for s in (src or (None,)) for t in (tgt or (None,)) if s != t]
     return [p for p in pairs if p != (None, None)]
+
+
+def _described(actors: dict[str, Actor], ids: tuple[str, ...]) -> tuple[str, ...]:
+    """A person and the country or body their description names ("the EU's Commission
+    President von der Leyen") are one party: the person."""
+    people = [actors[a] for a in ids if a in actors and actors[a].kind == "person"]
+    if not people:
+        return ids
+    own = {p.country for p in people if p.country} | {p.code for p in people if p.code}
+    return tuple(
+        a
+        for a in ids
+        if a not in actors
+        or actors[a].kind == "person"
+        or not ({actors[a].country, actors[a].code} & own)
+    )
 
 
 def _military(cand: Candidate) -> bool:
