@@ -123,8 +123,10 @@ def ingest(
         raise ConfigError("the dask engine needs a folder for its Parquet dataset")
     from .cluster import run_dask
 
-    run_dask(
+    run = run_dask(
         items, out=parquet, model=_model(model), scheduler=scheduler, workers=workers,
         on_partition=on_partition,
     )
+    if not run.partitions:
+        return IngestResult()  # nothing new to process: no dataset was written
     return load_parquet(store, parquet)

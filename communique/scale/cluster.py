@@ -133,7 +133,8 @@ def run_dask(
     with connect(scheduler, workers=workers) as client:
         client.register_plugin(LoadModel(model))
         run = DaskRun(out=target, scheduler=str(client.scheduler.address))
-        window = 2 * max(1, len(client.scheduler_info()["workers"]))
+        # Two partitions per worker thread in flight (all workers: scheduler_info lists 5).
+        window = 2 * max(1, sum(client.nthreads().values()))
         running: set[Future] = set()
 
         def finish(done: Iterable[Future]) -> None:

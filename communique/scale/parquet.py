@@ -104,7 +104,8 @@ def write_partition(
             existing_data_behavior="overwrite_or_ignore",
         )
     if errors:
-        Path(f"{base}/ingest_errors").mkdir(parents=True, exist_ok=True)
+        if "://" not in base:  # pyarrow creates the folders of a remote filesystem itself
+            Path(f"{base}/ingest_errors").mkdir(parents=True, exist_ok=True)
         pq.write_table(
             to_arrow("ingest_errors", [error_row(e) for e in errors]),
             f"{base}/ingest_errors/part-{index:06d}.parquet",

@@ -4,6 +4,8 @@ equals the local single-process run, table by table, on the demo corpus plus a b
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ from distributed import LocalCluster
 from typer.testing import CliRunner
 
 import communique
+from communique import scale
 from communique.cli import app
 from communique.config import load_config
 from communique.scale import load_parquet
@@ -62,9 +65,17 @@ def _rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 
 @pytest.fixture(scope="module")
-def local_rows(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def local_rows(
+    corpus: Path, cluster: LocalCluster, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
+    # The single-process run in a fresh process, started with the cluster: both then run the
+    # code as it is now (not as this test process imported it, possibly long before).
     db = tmp_path_factory.mktemp("local") / "local.duckdb"
-    _ingest(str(corpus), "--db", str(db), "--workers", "1")
+    done = subprocess.run(
+        [sys.executable, "-m", "communique", "ingest", str(corpus), "--db", str(db),
+         "--workers", "1", "--no-progress"], capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 1 and "I001" in done.stderr, done.stderr  # the empty file failed
     rows = _rows(db)
     assert len(rows["articles"]) == 48 and rows["events"] and len(rows["ingest_errors"]) == 1
     return rows
@@ -97,3 +108,13 @@ def test_dask_cli_with_scheduler_then_dataset_loaded_elsewhere(
     out = _ingest(str(dataset), "--db", str(tmp_path / "b.duckdb"))
     assert "ingested 48 article(s)" in out and "1 failed" in out
     assert _rows(tmp_path / "b.duckdb") == local_rows
+
+
+def test_dask_nothing_new_writes_nothing_and_loads_nothing(
+    cluster: LocalCluster, tmp_path: Path
+) -> None:
+    with communique.open(tmp_path / "s.duckdb") as store:
+        result = scale.ingest([], store, engine="dask", scheduler=cluster.scheduler_address,
+                              parquet=tmp_path / "ds")
+        assert (result.added, result.skipped, result.failed) == (0, 0, 0)
+        assert store.counts()["articles"] == 0
