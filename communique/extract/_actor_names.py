@@ -149,7 +149,8 @@ def _organisations(ctx: ActorContext) -> list[Mention]:
         country = next(
             (t.iso3 for i in range(s, e) if (t := ctx.tag(i, "demonym", "country"))), None
         )
-        hit = ctx.groups.ending_at(doc, e - 1)
+        # the name's last word or its head ("the Department of Education")
+        hit = ctx.groups.ending_at(doc, e - 1) or ctx.groups.ending_at(doc, doc[s:e].root.i)
         group = ctx.lexicon.groups[hit[1]] if hit else None
         role = group.role if group is not None and group.kind == "group" else None
         rule = "ner-organization"

@@ -37,7 +37,8 @@ _REPORTING = frozenset(
 _GROUP_PRONOUNS = frozenset({"they", "their", "them", "both"})
 _SPEAKER = frozenset({"we", "our"})  # in a quote: the speaker's side
 _IT = frozenset({"it", "its"})
-_PERSONAL = frozenset({"he", "she", "his", "her"})
+_PERSONAL = frozenset({"he", "she", "his", "her", "him"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 # Heads of an extraposed clause with a dummy "it" ("it is important to", "it is expected that").
 _EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain", "become", "take", "make"})
 _EXTRAPOSITION = frozenset(
@@ -166,8 +167,10 @@ def resolve_pronouns(ctx: ActorContext, mentions: list[Mention]) -> list[Mention
             continue
         if pronoun not in _IT | _PERSONAL | _GROUP_PRONOUNS | _SPEAKER:
             continue
-        if token.dep_ not in _SUBJ and token.dep_ != "poss":
-            continue
+        if token.dep_ not in _SUBJ and token.dep_ != "poss" and not (
+            token.dep_ in _OBJECT_DEPS and pronoun in ("him", "her", "them")
+        ):
+            continue  # "urged him to ...": objects only for people and groups
         if pronoun == "it" and _expletive(token):
             continue
         found: Mention | None = None

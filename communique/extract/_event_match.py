@@ -50,7 +50,8 @@ def _object_text(head: Token, actor_ids: tuple[str, ...]) -> str | None:
 
 _PARTITIVES = frozenset(
     {"some", "all", "part", "most", "many", "several", "thousands", "hundreds", "dozens",
-     "rest", "half", "none", "one", "two", "three", "more"}
+     "rest", "half", "none", "one", "two", "three", "more", "%", "percent", "portion",
+     "share", "bulk", "majority"}
 )
 
 
