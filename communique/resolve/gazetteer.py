@@ -36,7 +36,7 @@ __all__ = [
 
 # Bumped whenever the table layout or what goes into it changes: a new file name makes every
 # process rebuild instead of reading a stale table.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -204,10 +204,10 @@ class Gazetteer:
         return _candidate(row) if row else None
 
     def names_for_matching(self, *, min_population: int = 100_000) -> list[str]:
-        """Canonical names worth matching in text without NER's help.
+        """Canonical names worth matching in text wherever they stand as places.
 
         Countries, regions, first-level divisions and cities of at least ``min_population``, plus
-        the alternate names of countries (short forms such as "U.S.").
+        the other names of countries and divisions (short forms such as "U.S.", "Minn.").
         """
         rows = self._db.execute(
             "SELECT DISTINCT p.name FROM places p WHERE p.feature IN ('country', 'region') "
@@ -215,7 +215,35 @@ class Gazetteer:
             "OR (p.feature = 'city' AND p.population >= ?)",
             (min_population, min_population),
         ).fetchall()
+        names = {str(r[0]) for r in rows}
+        names |= set(self._authored_alt_names())
+        # One-word compass names ("East", Cameroon's region) are directions in English text.
+        return sorted(n for n in names if normalise(n) not in _COMPASS)
+
+    def _authored_alt_names(self) -> list[str]:
+        # The package's own tables of other names ("U.S.", "Britain", "Minn."), as written.
+        from ..data import read_tsv
+
+        out = [row["name"] for row in read_tsv("gazetteer", "alt_names.tsv")[1]]
+        out += [row["name"] for row in read_tsv("gazetteer", "admin1_alt_names.tsv")[1]]
+        return out
+
+    def small_names(self, *, min_population: int = 1_000, below: int = 100_000) -> list[str]:
+        """Names of smaller places, matched only in a strong place context.
+
+        Cities of ``min_population`` up to ``below`` people, and second-level divisions
+        ("Kanawha County").
+        """
+        rows = self._db.execute(
+            "SELECT DISTINCT p.name FROM places p WHERE p.feature = 'admin2' "
+            "OR (p.feature = 'city' AND p.population >= ? AND p.population < ?)",
+            (min_population, below),
+        ).fetchall()
         return sorted({str(r[0]) for r in rows})
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "centre", "center", "western",
+                      "eastern", "northern", "southern", "coast", "capital", "interior"})
 
 
 def cache_dir() -> Path:

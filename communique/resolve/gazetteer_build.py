@@ -42,6 +42,16 @@ _DIVISION_SUFFIXES = (
     " Krai",
     " Municipality",
     " Parish",
+    " Republic",
+    # ISO 3166-2 forms in the local language ("Sichuan Sheng", "Moskovskaya oblast'")
+    " oblast'",
+    " oblast",
+    " Sheng",
+    " kray",
+    " kraj",
+    " okrug",
+    " oblysy",
+    " novads",
 )
 
 
@@ -94,6 +104,9 @@ class _Writer:
         for alt in alternates:
             if trusted or _latin(alt):
                 keys.setdefault(normalise(alt), 1)
+        for key in list(keys):
+            if key.startswith("the "):
+                keys.setdefault(key[4:], keys[key])  # "The Netherlands" is "Netherlands"
         self.db.executemany(
             "INSERT INTO names VALUES (?,?,?)", [(k, pid, a) for k, a in keys.items() if k]
         )
@@ -142,13 +155,32 @@ def _regions(w: _Writer) -> None:
         )
 
 
-def _midpoint(values: list[float]) -> float:
+def _midpoint(values: list[float], *, trim: bool = True) -> float:
     # The middle of the range its cities span, trimmed of the outer 2%: closer to GeoNames'
     # central point of a division than the median city, which sits where people crowd.
     ordered = sorted(values)
-    cut = len(ordered) // 50
+    cut = len(ordered) // 50 if trim else 0
     kept = ordered[cut : len(ordered) - cut] or ordered
     return round((kept[0] + kept[-1]) / 2, 4)
+
+
+def _point(pts: list[tuple[float, float]]) -> tuple[float, float]:
+    # A division spanning more than 8 degrees (Ontario, Queensland) has its towns crowded in
+    # one corner: the centre of the whole box is nearer its middle than the trimmed range.
+    lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+    large = max(lats) - min(lats) > 8 or max(lons) - min(lons) > 8
+    return _midpoint(lats, trim=not large), _midpoint(lons, trim=not large)
+
+
+def _short_forms(name: str) -> list[str]:
+    # "Kharkiv Oblast" -> "Kharkiv"; "Dagestan, Respublika" -> "Dagestan"; "Republic of X" -> X
+    out = [name[: -len(s)] for s in _DIVISION_SUFFIXES if name.endswith(s)]
+    if ", " in name:
+        out.append(name.split(", ")[0])
+    for prefix in ("Republic of ", "Province of ", "State of "):
+        if name.startswith(prefix):
+            out.append(name[len(prefix) :])
+    return [n for n in out if len(n) >= 3]
 
 
 def _divisions(w: _Writer, iso2: dict[str, str]) -> None:
@@ -176,15 +208,16 @@ def _divisions(w: _Writer, iso2: dict[str, str]) -> None:
             code = sub.geonames_code or ""
             admin1 = ".".join(code.split(".")[:2]) or None
             alternates = list(sub.aliases) + other.get(code, [])
-            alternates += [sub.name[: -len(s)] for s in _DIVISION_SUFFIXES if sub.name.endswith(s)]
+            alternates += [short for n in (sub.name, *sub.aliases) for short in _short_forms(n)]
+            lat, lon = _point(pts)
             w.add(
                 geonameid=sub.geonames_id,
                 name=sub.name,
                 feature=feature,
                 country=iso2.get(sub.country.alpha2),
                 admin1=admin1,
-                lat=_midpoint([p[0] for p in pts]),
-                lon=_midpoint([p[1] for p in pts]),
+                lat=lat,
+                lon=lon,
                 population=people[sub.id],
                 alternates=alternates,
                 trusted=True,

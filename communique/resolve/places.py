@@ -14,9 +14,8 @@ Pure functions over :class:`~communique.resolve.gazetteer.Candidate` records; no
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .gazetteer import Candidate, Gazetteer
 
@@ -57,6 +56,15 @@ _COUNTRY_NAMED_BONUS = 1.5
 _COUNTRY_SHARE_BONUS = 2.0
 _ADMIN1_NAMED_BONUS = 5.0
 _DATELINE_BONUS = 1.5
+# The article's other local places: share in the candidate's division, share within 150 km.
+_ADMIN1_SHARE_BONUS = 4.0
+# A division most of the article's towns lie in is the one meant ("Georgia" with Athens and
+# Jackson County), a division named like a country notwithstanding.
+_ADMIN1_INSIDE_BONUS = 8.0
+_NEAR_BONUS = 3.0
+_NEAR_KM = 150.0
+# Rounds of resolution: priors, then context from the previous round's choices, twice.
+_PASSES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,14 +99,23 @@ def candidates_for(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     ("Fargo City", "Cottonport Fire Station").
     """
     words = _strip(name).split()
+    if len(words) == 1 and words[0].lower() in _DIRECTIONS:
+        return ()  # "the West", "East": a direction, not Cameroon's East region
     cands = gazetteer.lookup(name)
+    if len(name) <= 3 and name.replace(".", "").isupper():
+        # "EU", "NSW", "US": an abbreviation names a country or a division, not the town Eu
+        cands = tuple(c for c in cands if c.feature in ("country", "admin1", "region"))
     while not cands and len(words) > 1 and words[0].lower() in _DIRECTIONS:
         words = words[1:]  # "North Texas", "Western Europe", "northern Syria"
         cands = gazetteer.lookup(" ".join(words))
     while not cands and len(words) > 1:
         words = words[:-1]
         cands = gazetteer.lookup(" ".join(words)) if len(" ".join(words)) >= 4 else ()
-    cities = {(c.country, c.admin1): c.population for c in cands if c.feature == "city"}
+    # Only a city the name is the canonical name of ("New York" is New York City's other name,
+    # and the state keeps it).
+    cities = {
+        (c.country, c.admin1): c.population for c in cands if c.feature == "city" and not c.alt
+    }
 
     def named_after_city(c: Candidate) -> bool:
         pop = cities.get((c.country, c.admin1), 0)
@@ -122,21 +139,28 @@ def _prior(c: Candidate) -> float:
 @dataclass
 class _Context:
     named_countries: set[str]
-    country_share: dict[str, float]
     named_admin1: set[str]
     dateline_country: str | None
+    # Where the article's other places lie: the share of picks in each first-level division
+    # and their points (excluding the toponym being resolved), from the previous pass.
+    picks: list[tuple[str, Candidate]] = field(default_factory=list)
 
 
-def _context(toponyms: Sequence[Toponym], first: list[Candidate | None]) -> _Context:
+def _context(
+    toponyms: Sequence[Toponym], first: list[Candidate | None]
+) -> _Context:
     named = {c.country for c in first if c is not None and c.feature == "country" and c.country}
     admin1 = {c.admin1 for c in first if c is not None and c.feature == "admin1" and c.admin1}
-    counts = Counter(c.country for c in first if c is not None and c.country)
-    total = sum(counts.values()) or 1
     dateline = next(
         (c.country for t, c in zip(toponyms, first, strict=True) if t.dateline and c is not None),
         None,
     )
-    return _Context(named, {k: v / total for k, v in counts.items()}, admin1, dateline)
+    picks = [(_key(t.text), c) for t, c in zip(toponyms, first, strict=True) if c is not None]
+    return _Context(named, admin1, dateline, picks)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _qualifies(c: Candidate, qualifiers: tuple[Candidate, ...]) -> bool:
@@ -152,8 +176,45 @@ def _qualifies(c: Candidate, qualifiers: tuple[Candidate, ...]) -> bool:
     return False
 
 
+def _km(a: Candidate, b: Candidate) -> float:
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2)
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _country_share(c: Candidate, ctx: _Context, name: str) -> float:
+    # The share of the article's other toponyms in the candidate's country: the name's own
+    # mentions do not vote for themselves ("Paris" five times is no evidence for France).
+    others = [p.country for k, p in ctx.picks if k != name and p.country]
+    return sum(1 for o in others if o == c.country) / len(others) if others else 0.0
+
+
+def _neighbourhood(c: Candidate, ctx: _Context, name: str) -> float:
+    """How much the article's other local places (towns, counties, states) surround ``c``:
+    the share of them in its first-level division, and of them within 150 km of it."""
+    others = [p for k, p in ctx.picks if k != name and p.feature in ("city", "admin2", "admin1")]
+    if not others or c.feature in ("country", "region"):
+        return 0.0
+    if c.feature == "admin1":
+        inside = sum(1 for p in others if p.admin1 == c.admin1 and p.feature != "admin1")
+        return _ADMIN1_INSIDE_BONUS * inside / len(others)
+    same = sum(1 for p in others if p.admin1 and p.admin1 == c.admin1) / len(others)
+    near = 0.0
+    if c.lat is not None:
+        located = [p for p in others if p.lat is not None and p.feature != "admin1"]
+        if located:
+            near = sum(1 for p in located if _km(c, p) <= _NEAR_KM) / len(located)
+    return _ADMIN1_SHARE_BONUS * same + _NEAR_BONUS * near
+
+
 def _score(
-    c: Candidate, ctx: _Context, qualifiers: tuple[Candidate, ...], shadow: set[str | None]
+    c: Candidate,
+    ctx: _Context,
+    qualifiers: tuple[Candidate, ...],
+    shadow: set[str | None],
+    name: str = "",
 ) -> float:
     score = _prior(c)
     if qualifiers and _qualifies(c, qualifiers):
@@ -163,11 +224,13 @@ def _score(
     if c.feature != "country" and c.country and c.country not in shadow:
         if c.country in ctx.named_countries:
             score += _COUNTRY_NAMED_BONUS
-        score += _COUNTRY_SHARE_BONUS * ctx.country_share.get(c.country, 0.0)
+        score += _COUNTRY_SHARE_BONUS * _country_share(c, ctx, name)
         if c.country == ctx.dateline_country:
             score += _DATELINE_BONUS
     if c.feature in ("city", "admin2") and c.admin1 in ctx.named_admin1:
         score += _ADMIN1_NAMED_BONUS
+    if c.country not in shadow or c.feature == "admin1":
+        score += _neighbourhood(c, ctx, name)
     return score
 
 
@@ -184,14 +247,17 @@ def resolve_toponyms(
         One entry (or None) per toponym, in the same order.
     """
     cands = [candidates_for(t.text, gazetteer) for t in toponyms]
-    first = [max(cs, key=_prior) if cs else None for cs in cands]
-    ctx = _context(toponyms, first)
-    out: list[Candidate | None] = []
-    for t, cs in zip(toponyms, cands, strict=True):
-        if not cs:
-            out.append(None)
-            continue
-        quals = candidates_for(t.qualifier, gazetteer) if t.qualifier else ()
-        shadow = {c.country for c in cs if c.feature == "country"}
-        out.append(max(cs, key=lambda c, q=quals, s=shadow: _score(c, ctx, q, s)))  # type: ignore[misc]
-    return out
+    picks: list[Candidate | None] = [max(cs, key=_prior) if cs else None for cs in cands]
+    for _ in range(_PASSES):
+        ctx = _context(toponyms, picks)
+        out: list[Candidate | None] = []
+        for t, cs in zip(toponyms, cands, strict=True):
+            if not cs:
+                out.append(None)
+                continue
+            quals = candidates_for(t.qualifier, gazetteer) if t.qualifier else ()
+            shadow = {c.country for c in cs if c.feature == "country"}
+            name = _key(t.text)
+            out.append(max(cs, key=lambda c, q=quals, s=shadow, n=name: _score(c, ctx, q, s, n)))  # type: ignore[misc]
+        picks = out
+    return picks

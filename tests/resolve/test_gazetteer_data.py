@@ -68,3 +68,18 @@ def test_gazetteer_test_extract_rows() -> None:
         row = dict(zip(header, line.split("\t"), strict=True))
         assert row["feature"] in {"country", "admin1", "admin2", "city", "site", "region"}, row
         _lat_lon(row)
+
+
+def test_toponym_roles_lists_well_formed() -> None:
+    from communique.data import read_yaml
+
+    data = read_yaml("gazetteer", "toponym_roles.yml")
+    assert isinstance(data, dict) and isinstance(data["version"], int)
+    lists = {k: v for k, v in data.items() if k != "version"}
+    assert set(lists) >= {"territorial_preps", "agentive_preps", "actor_nouns", "territory_nouns",
+                          "subject_verbs", "object_verbs", "organisation_heads", "public_bodies",
+                          "generic_names"}
+    for name, words in lists.items():
+        assert words and all(isinstance(w, str) and w == w.lower().strip() for w in words), name
+    # a preposition is either a place's or a party's, never both
+    assert not set(lists["territorial_preps"]) & set(lists["agentive_preps"])

@@ -55,6 +55,12 @@ def test_gazetteer_drops_division_named_after_its_city(gaz: Gazetteer) -> None:
         ([Toponym("Egypt"), Toponym("Cairo")], 1, 360630),
         ([Toponym("Mexico"), Toponym("Mexico City")], 0, 3996063),
         ([Toponym("Ankara")], 0, 323786),
+        # A town's neighbours decide: Paris among Urbana and Edgar County is Paris, Illinois;
+        # "Georgia" around a Georgia town is the state, "Paris" five times votes for nothing.
+        ([Toponym("Paris"), Toponym("Urbana"), Toponym("Edgar County")], 0, 4246659),
+        ([Toponym("Paris")] * 5 + [Toponym("Urbana")], 0, 4246659),
+        ([Toponym("Swainsboro"), Toponym("Georgia")], 1, 4197000),
+        ([Toponym("Baku"), Toponym("Georgia")], 1, 614540),
     ],
 )
 def test_resolve_uses_article_context(
@@ -67,3 +73,13 @@ def test_resolve_uses_article_context(
 
 def test_resolve_unknown_name_is_none(gaz: Gazetteer) -> None:
     assert resolve_toponyms([Toponym("Atlantis Prime")], gazetteer=gaz) == [None]
+
+
+@pytest.mark.parametrize("name", ["East", "West", "Central"])
+def test_resolve_compass_word_is_no_place(gaz: Gazetteer, name: str) -> None:
+    assert candidates_for(name, gaz) == ()
+
+
+def test_gazetteer_other_name_of_a_city_keeps_its_division(gaz: Gazetteer) -> None:
+    # "New York" is New York City's other name, not its canonical one: the state stays
+    assert {c.feature for c in candidates_for("New York", gaz)} == {"admin1", "city"}

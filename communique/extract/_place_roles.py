@@ -1,0 +1,124 @@
+"""Is a name mention a territory (a place) or a state, city or people acting (an actor)?
+
+Issue 4: "Demonyms and metonymic uses ("Turkey said") are actors, not places, unless the text
+is about the territory." Read from the mention's place in the parse, with the word lists of
+``data/gazetteer/toponym_roles.yml``:
+
+- a place: the object of a preposition of place or origin ("in", "from", "of", "such as"),
+  the object of a verb of movement or force ("visited Ohio", "shelled Kharkiv"), the subject
+  of a verb of state ("Serbia borders Hungary", "Egypt is"), the possessor of a territory noun
+  ("Turkey's capital", "China's birds"), an apposition, a qualifier ("Paris, Texas"), a
+  dateline, or a coordinate of any of these ("in Baku and Ankara");
+- an actor: the subject of any other verb ("Ankara said"), the possessor or "of"-object of a
+  state noun ("Russia's foreign minister", "the president of Georgia"), the object of a party
+  preposition ("talks with Israel", "a plot by the United States") or of another verb
+  ("urged Israel"), a name inside an organisation's name ("U.S. Army");
+- otherwise undecided: a place unless the actors component claimed the tokens.
+
+Written by hand: no library reads metonymy off a parse; the small model has no such label.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+from ..data import read_yaml
+
+__all__ = ["is_place", "role", "roles"]
+
+Role = Literal["place", "actor", "unclear"]
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict[str, frozenset[str]]:
+    """The word lists of ``toponym_roles.yml`` as sets."""
+    data = read_yaml("gazetteer", "toponym_roles.yml")
+    assert isinstance(data, dict)
+    return {k: frozenset(str(w) for w in v) for k, v in data.items() if isinstance(v, list)}
+
+
+def _first_conjunct(token: Token) -> Token:
+    node = token
+    for _ in range(10):
+        if node.dep_ != "conj" or node.head.i == node.i:
+            break
+        node = node.head
+    return node
+
+
+def _prep_role(prep: Token) -> Role:
+    r = roles()
+    word = prep.lower_
+    if word in r["agentive_preps"]:
+        return "actor"
+    if word == "of" and prep.head.lemma_.lower() in r["actor_nouns"]:
+        return "actor"  # "the president of Georgia"
+    if word in r["territorial_preps"]:
+        return "place"
+    return "unclear"
+
+
+def _in_name_role(span: Span, head: Token, *, country: bool) -> Role:
+    # A name modifying a noun or inside a longer name: "Alexandria woman" (a place), "U.S.
+    # Army" (a country's name in an organisation: the state), "Dublin City Council" (a
+    # public body named after the place it serves), "Toyota Motor" (the company's own name).
+    r = roles()
+    if head.ent_type_ in ("PERSON", "NORP"):
+        return "actor"
+    if head.pos_ == "NOUN" and head.lower_ not in r["organisation_heads"]:
+        return "place"  # "Gainesville man", "Torrington firefighters", whatever NER says
+    doc = span.doc
+    ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
+    words = {t.lower_ for t in doc[span.end : max(head.i + 1, ent.end if ent else 0)]}
+    organisation = (ent is not None and ent.label_ == "ORG") or bool(
+        words & r["organisation_heads"])
+    if not organisation:
+        return "place"
+    if country:
+        return "actor"
+    return "place" if words & r["public_bodies"] else "actor"
+
+
+def role(span: Span, *, country: bool = False) -> Role:
+    """The role of a name mention in its sentence (see the module docstring).
+
+    Args:
+        span: the mention.
+        country: the name is a country's: inside an organisation's name it names the state
+            ("U.S. Army"), where a city's or a state's names where the body sits ("Dublin
+            City Council", "the Texas Department of Health").
+    """
+    r = roles()
+    root = _first_conjunct(span.root)
+    dep, head = root.dep_, root.head
+    lemma = head.lemma_.lower()
+    if dep == "pobj":
+        return _prep_role(head)
+    if dep in ("nsubjpass", "appos", "npadvmod"):
+        return "place"
+    if dep == "nsubj":
+        if head.pos_ in ("VERB", "AUX"):
+            return "place" if lemma in r["subject_verbs"] else "actor"
+        return "unclear"
+    if dep == "poss":
+        if head.lower_ in r["territory_nouns"] or lemma in r["territory_nouns"]:
+            return "place"
+        return "actor" if lemma in r["actor_nouns"] else "unclear"
+    if dep == "dobj":
+        return "place" if lemma in r["object_verbs"] else "actor"
+    if dep in ("compound", "nmod", "amod"):
+        return _in_name_role(span, head, country=country)
+    return "unclear"
+
+
+def is_place(
+    span: Span, actor_tokens: dict[int, tuple[str, ...]], *, country: bool = False
+) -> bool:
+    """Whether ``span`` is a territory here, given the tokens the actors component claimed."""
+    got = role(span, country=country)
+    if got == "unclear":
+        return not any(t.i in actor_tokens for t in span)
+    return got == "place"

@@ -1,0 +1,231 @@
+"""Toponym candidates: spaCy's place entities plus the gazetteer's names, kept by context.
+
+The small English model misses many places (tagged PERSON or ORG, or no entity at all), so
+names from the gazetteer are matched in the text too, case-insensitively but only where
+written as names (capitalised, or in capitals in a dateline):
+
+- well-known names (countries, regions, first-level divisions, cities of 100,000 people or
+  more, countries' other names such as "U.S.") wherever their role is a place;
+- smaller places (cities of 1,000 or more, counties and other second-level divisions) only
+  as proper nouns no entity claimed, in a strong place context: the object of a preposition
+  of place ("in Elbow Lake"), qualified ("Moorhead, Minn."), a dateline ("COLUMBUS, Ohio"),
+  or a county's name ("Kanawha County").
+
+Which candidates are places rather than actors is ``_place_roles``' call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..resolve.gazetteer import Gazetteer
+from ..resolve.places import Toponym
+from ._place_roles import is_place, role, roles
+
+__all__ = ["Found", "Matchers", "find_toponyms", "build_matchers"]
+
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Entities NER gives a wrong label but that are places where the parse says so
+# ("Alexandria woman charged" with Alexandria as PERSON).
+_RELABEL = ("PERSON", "ORG", "NORP")
+_RELABEL_PREPS = frozenset({"in", "at", "near", "outside", "inside", "from", "into", "across",
+                            "throughout", "around", "of"})
+_BIG_POPULATION = 100_000
+_SMALL_POPULATION = 1_000
+_CONNECTORS = frozenset({"of", "de", "la", "le", "du", "del", "upon", "on", "the", "and", "-"})
+_DIVISION_WORDS = frozenset({"county", "parish", "district", "province", "oblast", "region"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """A toponym span and what the resolver needs of it."""
+
+    span: Span
+    toponym: Toponym
+
+
+@dataclass(frozen=True)
+class Matchers:
+    """The gazetteer's names as phrase matchers, and name tests."""
+
+    big: PhraseMatcher
+    small: PhraseMatcher
+    known: Callable[[str], bool]
+    is_country: Callable[[str], bool]
+
+
+def build_matchers(nlp: Language, gazetteer: Gazetteer) -> Matchers:
+    """Phrase matchers over the gazetteer's names (lower-cased: datelines are in capitals)."""
+    # The tokenizer (spaCy types it as a plain callable) makes the patterns in one pass.
+    tokenizer: Any = nlp.tokenizer
+    big = PhraseMatcher(nlp.vocab, attr="LOWER")
+    names = gazetteer.names_for_matching(min_population=_BIG_POPULATION)
+    big.add("PLACE", list(tokenizer.pipe(names)))
+    small = PhraseMatcher(nlp.vocab, attr="LOWER")
+    names = gazetteer.small_names(min_population=_SMALL_POPULATION, below=_BIG_POPULATION)
+    small.add("PLACE", list(tokenizer.pipe(names)))
+
+    def known(name: str) -> bool:
+        return bool(gazetteer.lookup(name))
+
+    def is_country(name: str) -> bool:
+        cands = gazetteer.lookup(name)
+        features = {c.feature for c in cands}
+        return "country" in features and "admin1" not in features
+
+    return Matchers(big, small, known, is_country)
+
+
+def _written_as_name(span: Span) -> bool:
+    words = [t for t in span if t.lower_ not in _CONNECTORS]
+    if not words:
+        return False
+    if all(t.is_upper for t in words) and len(span.text) > 2:
+        return True  # "COLUMBUS" in a dateline, "U.S."
+    return all(t.text[:1].isupper() for t in words)
+
+
+def _looks_like_name(span: Span) -> bool:
+    # Demonyms and adjectives ("Azerbaijani", "Turkish") are actors' business, never places.
+    if span.root.tag_ in ("JJ", "JJR", "JJS") or span.root.ent_type_ == "NORP":
+        return False
+    return span.text[:1].isupper()  # "DeKalb" as well as "Kharkiv" and "KHARKIV"
+
+
+def _trim(span: Span) -> Span:
+    """Without a leading article or a trailing possessive ("the United Kingdom's")."""
+    start, end = span.start, span.end
+    if end - start > 1 and span[0].lower_ == "the":
+        start += 1
+    if end - start > 1 and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return Span(span.doc, start, end, label=span.label_)
+
+
+def _dateline(span: Span) -> bool:
+    doc = span.doc
+    return span.start_char < 3 and span.end < len(doc) and doc[span.end].text in (
+        ",", "-", "\u2014", "(")
+
+
+def _qualified(span: Span, known: Callable[[str], bool]) -> bool:
+    # "Moorhead, Minn.", "Lombard, Illinois": a name followed by its state or country
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    nxt = doc[span.end + 1]
+    words = [nxt.text] + ([f"{nxt.text} {doc[span.end + 2].text}"] if span.end + 2 < len(doc)
+                          else [])
+    return nxt.text[:1].isupper() and any(known(w) for w in words)
+
+
+def _strong_context(span: Span, known: Callable[[str], bool]) -> bool:
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in roles()["territorial_preps"]:
+        return True
+    if span[-1].lower_ in _DIVISION_WORDS:
+        return True
+    return _dateline(span) or _qualified(span, known)
+
+
+def _generic(span: Span) -> bool:
+    r = roles()
+    low = span.text.lower()
+    return low in r["generic_names"] or low in r["public_bodies"] or low in r["organisation_heads"]
+
+
+def _first_in_name(span: Span) -> bool:
+    # "Torrington Fire Department": the place's name opens the organisation's name
+    ent = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
+    if ent is None:
+        return True
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    return span.start == start
+
+
+def _proper(span: Span) -> bool:
+    # "Man charged" at the start of a sentence is a noun, "Reading" a verb: names are NNP
+    return all(t.tag_ in ("NNP", "NNPS") or t.lower_ in _CONNECTORS or t.is_upper for t in span)
+
+
+def _relabel_ok(ent: Span, known: Callable[[str], bool], people: set[str]) -> bool:
+    """A PERSON or ORG entity that is a place after all ("Alexandria woman charged", "clashes
+    near Kharkiv"): in a locative phrase or modifying a common noun, and no person's name."""
+    if ent.text in people or not known(ent.text):
+        return False
+    root = ent.root
+    if root.dep_ == "pobj":
+        return root.head.lower_ in _RELABEL_PREPS
+    if root.dep_ in ("appos", "npadvmod", "nsubjpass"):
+        return True
+    if root.dep_ == "conj":
+        return _relabel_ok(Span(ent.doc, root.head.i, root.head.i + 1), known, people) or (
+            bool(root.head.ent_type_ in _PLACE_LABELS))
+    return root.dep_ == "compound" and not root.head.ent_type_
+
+
+def _small_ok(span: Span, known: Callable[[str], bool]) -> bool:
+    if any(t.ent_type_ == "ORG" for t in span):
+        # "Laurel County Sheriff's Office", "the Torrington Fire Department": a public body
+        # named after the place it serves (not "Ford Motor", not "Watertown Daily Times")
+        return _proper(span) and _first_in_name(span) and role(span) == "place"
+    if any(t.ent_type_ and t.ent_type_ not in _PLACE_LABELS for t in span):
+        return False  # NER saw a person, an organisation, a date: leave it to NER
+    return _proper(span) and _strong_context(span, known)
+
+
+def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
+    """Toponym spans of ``doc`` in text order, with qualifier and dateline set.
+
+    Args:
+        doc: a parsed doc (NER and dependency parse); the actors component has run.
+        m: the gazetteer's matchers and name tests (``build_matchers``).
+    """
+    actor_tokens: dict[int, tuple[str, ...]] = doc._.communique_actor_tokens or {}
+    spans: list[Span] = [_trim(e) for e in doc.ents if e.label_ in _PLACE_LABELS]
+    # Surnames of the article's people ("Obama", "Lincoln") are never places here.
+    people = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG") and _relabel_ok(ent, m.known, people):
+            spans.append(Span(doc, ent.start, ent.end, label="GPE"))
+    taken = {t.i for s in spans for t in s}
+    for matcher, small in ((m.big, False), (m.small, True)):
+        for _, start, end in sorted(matcher(doc), key=lambda x: (x[1], x[1] - x[2])):
+            span = Span(doc, start, end, label="GPE")
+            if any(t.i in taken for t in span) or not _written_as_name(span):
+                continue
+            if not _proper(span) or span.text in people or _generic(span):
+                continue
+            if small and not _small_ok(span, m.known):
+                continue
+            if span.root.ent_type_ in _RELABEL and role(
+                span, country=m.is_country(span.text)
+            ) != "place":
+                continue
+            spans.append(span)
+            taken.update(t.i for t in span)
+    spans = [
+        s
+        for s in spans
+        if _looks_like_name(s)
+        and (_dateline(s)
+             or (_qualified(s, m.known) and not m.is_country(s.text))  # "Moorhead, Minn."
+             or is_place(s, actor_tokens, country=m.is_country(s.text)))
+    ]
+    spans.sort(key=lambda s: s.start)
+    found: list[Found] = []
+    for i, span in enumerate(spans):
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        qualifier = None
+        # "Paris, Texas" / "Belgrade, Serbia": the second name qualifies the first.
+        if nxt is not None and nxt.start == span.end + 1 and doc[span.end].text == ",":
+            qualifier = nxt.text
+        found.append(Found(span, Toponym(span.text, qualifier=qualifier,
+                                         dateline=_dateline(span))))
+    return found
