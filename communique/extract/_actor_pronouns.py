@@ -36,6 +36,13 @@ _REPORTING = frozenset(
 )
 _GROUP_PRONOUNS = frozenset({"they", "their", "them", "both"})
 _SPEAKER = frozenset({"we", "our"})  # in a quote: the speaker's side
+# Plural-looking names of one body ("the United States", "the Philippines", "the Taliban").
+_SINGULAR_PLURALS = frozenset({"states", "philippines", "nations", "emirates", "netherlands",
+                               "taliban", "houthis", "maldives", "bahamas", "comoros"})
+# Definite descriptions of an armed or political group ("the insurgent group").
+_GROUP_HEADS = frozenset({"group", "movement", "militia", "organization", "organisation",
+                          "outfit", "insurgency", "faction", "network"})
+_GROUP_WINDOW = 8  # sentences back
 _IT = frozenset({"it", "its"})
 _PERSONAL = frozenset({"he", "she", "his", "her", "him"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
@@ -69,10 +76,14 @@ def _expletive(token: Token) -> bool:
     return False
 
 
-def _compatible(pronoun: str, mention: Mention) -> bool:
+def _compatible(pronoun: str, mention: Mention, doc: Doc | None = None) -> bool:
     persons = [k for k in mention.keys if k.kind == "person"]
     if pronoun in _SPEAKER:
         return True
+    if pronoun in _IT and doc is not None:
+        root = doc[mention.start : mention.end].root
+        if root.tag_ in ("NNS", "NNPS") and root.lower_ not in _SINGULAR_PLURALS:
+            return False  # "Afghan officials" is never "it"
     if pronoun in _PERSONAL:
         return len(mention.keys) == 1 and bool(persons)
     if pronoun in _IT:
@@ -141,7 +152,11 @@ def _antecedent(ctx: ActorContext, token: Token, mentions: list[Mention]) -> Men
     pronoun = token.lower_
     lo = _window_start(ctx.doc, token)
     earlier = sorted(
-        (m for m in mentions if lo <= m.start and m.end <= token.i and _compatible(pronoun, m)),
+        (
+            m
+            for m in mentions
+            if lo <= m.start and m.end <= token.i and _compatible(pronoun, m, ctx.doc)
+        ),
         key=lambda m: m.start,
     )
     if not earlier:
@@ -154,6 +169,44 @@ def _antecedent(ctx: ActorContext, token: Token, mentions: list[Mention]) -> Men
         if subjects:
             return subjects[-1]
     return earlier[-1]
+
+
+def resolve_definite_groups(ctx: ActorContext, mentions: list[Mention]) -> list[Mention]:
+    """ "The insurgent group", "the militia", "the rebel movement": the last armed group the
+    article named (within a few sentences), when the description says it is one."""
+    doc, out = ctx.doc, []
+    sents = list(doc.sents)
+    index = {s.start: n for n, s in enumerate(sents)}
+    armed = sorted(
+        (m for m in mentions if len(m.keys) == 1 and m.keys[0].role in ("REB", "OPP")),
+        key=lambda m: m.start,
+    )
+    for token in doc:
+        if token.lemma_.lower() not in _GROUP_HEADS or token.i in ctx.used:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+            continue
+        mods = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+        roles = set()
+        for mod in mods:
+            group = ctx.lexicon.groups.get(mod.lemma_.lower()) or ctx.lexicon.groups.get(mod.lower_)
+            if group is not None and group.kind == "group":
+                roles.add(group.role)
+        if token.lemma_.lower() in ("militia", "insurgency"):
+            roles.add("REB")
+        if not roles:
+            continue  # "the group" alone may be anyone
+        here = index.get(token.sent.start, 0)
+        earlier = [
+            m for m in armed
+            if m.end <= token.i and m.keys[0].role in roles
+            and here - index.get(doc[m.start].sent.start, 0) <= _GROUP_WINDOW
+        ]
+        if earlier:
+            start = min(c.i for c in token.children if c.dep_ == "det")
+            out.append(Mention(start, token.i + 1, earlier[-1].keys, "definite-group"))
+            ctx.used.update(range(start, token.i + 1))
+    return out
 
 
 def resolve_pronouns(ctx: ActorContext, mentions: list[Mention]) -> list[Mention]:
@@ -181,7 +234,7 @@ def resolve_pronouns(ctx: ActorContext, mentions: list[Mention]) -> list[Mention
         )
         if subj is not None:
             found = _covering(known, subj)
-            if found is not None and not _compatible(pronoun, found):
+            if found is not None and not _compatible(pronoun, found, doc):
                 found = None
         if found is None and pronoun not in _SPEAKER:
             found = _antecedent(ctx, token, known)

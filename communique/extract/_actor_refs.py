@@ -15,7 +15,7 @@ from ..resolve.actors import Country
 from ._actor_groups import Pending
 from ._actor_lexmatch import ActorContext
 from ._actor_people import Person, surnames
-from ._actor_pronouns import resolve_pronouns
+from ._actor_pronouns import resolve_definite_groups, resolve_pronouns
 from ._actor_types import ActorKey, Mention, actor_code, country_key, government_key
 
 __all__ = ["dyad_and_lead", "fill_lead_country", "resolve_references"]
@@ -46,8 +46,29 @@ def dyad_and_lead(
     return [countries[c] for c in dyad], countries[lead] if lead else None
 
 
-def _pair_mention(ctx: ActorContext, i: int, dyad: list[Country]) -> Mention | None:
-    """"the two countries", "both nations", "the two governments" -> the dyad."""
+_FORCE_WORDS = frozenset({"force", "troop", "army", "soldier", "military", "peacekeeper"})
+
+
+def _last_two_forces(ctx: ActorContext, i: int, earlier: list[Mention]) -> tuple[ActorKey, ...]:
+    """The last two distinct armed forces mentioned before token ``i`` ("its troops and the
+    U.N. mission's forces ... Both forces say")."""
+    found: list[ActorKey] = []
+    for m in sorted((m for m in earlier if m.end <= i), key=lambda m: -m.start):
+        root = ctx.doc[m.start : m.end].root
+        near = {root.lemma_.lower(), root.head.lemma_.lower()}
+        key = m.keys[0] if len(m.keys) == 1 else None
+        if key is not None and key not in found and (key.role == "MIL" or near & _FORCE_WORDS):
+            found.append(key)
+        if len(found) == 2:
+            return tuple(reversed(found))
+    return ()
+
+
+def _pair_mention(
+    ctx: ActorContext, i: int, dyad: list[Country], earlier: list[Mention]
+) -> Mention | None:
+    """"the two countries", "both nations", "the two governments" -> the dyad; "both forces"
+    -> the last two forces named."""
     doc, token = ctx.doc, ctx.doc[i]
     if len(dyad) < 2 or token.tag_ not in ("NNS", "NNPS"):
         return None
@@ -65,7 +86,8 @@ def _pair_mention(ctx: ActorContext, i: int, dyad: list[Country]) -> Mention | N
         if hit is None or ctx.lexicon.groups[hit[1]].kind != "government":
             return None
         group = ctx.lexicon.groups[hit[1]]
-        keys = tuple(government_key(c, group) for c in dyad)
+        keys = _last_two_forces(ctx, i, earlier) if group.role == "MIL" else ()
+        keys = keys or tuple(government_key(c, group) for c in dyad)
     return Mention(start, i + 1, keys, "dyad")
 
 
@@ -161,10 +183,13 @@ def resolve_references(
         if token.pos_ == "PROPN" and token.lower_ in by_surname:
             found = Mention(i, i + 1, (by_surname[token.lower_].key(),), "surname")
         else:
-            found = _pair_mention(ctx, i, dyad) or _title_mention(ctx, i, people, lead)
+            found = _pair_mention(ctx, i, dyad, [*explicit, *out]) or _title_mention(
+                ctx, i, people, lead
+            )
         if found is not None:
             out.append(found)
             ctx.used.update(range(found.start, found.end))
+    out.extend(resolve_definite_groups(ctx, [*explicit, *out]))
     out.extend(resolve_pronouns(ctx, [*explicit, *out]))
     return out
 

@@ -138,6 +138,20 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _is_passive(verb: Token) -> bool:
+    """A passive verb, or a bare participle coordinated with one ("were neutralized or
+    captured")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    own = any(c.dep_ in ("nsubj", "aux", "auxpass") for c in verb.children)
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not own
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children)
+    )
+
+
 def _prep_objects(head: Token, preps: frozenset[str]) -> Iterator[tuple[str, Token]]:
     for child in head.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
@@ -154,7 +168,7 @@ def verb_arguments(
     The rule is "active", "passive" or "participle" (an ``acl`` past participle: "an agreement
     signed between ..."), for the evidence string.
     """
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    passive = _is_passive(verb)
     source: tuple[str, ...] = ()
     target: tuple[str, ...] = ()
     rule = "active"
@@ -166,6 +180,8 @@ def verb_arguments(
             subj = next((c for c in verb.children if c.dep_ in _PASS_SUBJ), None)
             if subj is None and rule == "participle":
                 subj = verb.head
+            if subj is None and verb.dep_ == "conj":  # "were neutralized or captured"
+                subj = next((c for c in verb.head.children if c.dep_ in _PASS_SUBJ), None)
             target = np_actors(subj, actors_at)
         if not source:
             for _prep, pobj in _prep_objects(verb, frozenset({"between"})):

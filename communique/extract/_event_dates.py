@@ -40,20 +40,28 @@ def _publication_month(doc: Doc) -> DateRange:
     return DateRange(start=first, end=last, precision="month")
 
 
-def _expressing_verb(anchor: Token) -> Token | None:
-    """The verb that expresses a pledge or threat: the head of "agreed/vowed/threatened to
-    <act>", or the reporting verb of "warned that it will <act>"."""
+def _expressing_verbs(anchor: Token) -> list[Token]:
+    """The verbs that express a pledge or threat, nearest first: the head of "agreed/vowed/
+    threatened to <act>", and the reporting verb of "warned that it will (continue to)
+    <act>"."""
+    out: list[Token] = []
     node = anchor
-    if node.dep_ == "conj" and node.head.dep_ == "xcomp":
-        node = node.head  # "threatened to close or suspend"
-    if node.dep_ == "xcomp" or (node.dep_ == "acl" and node.head.pos_ == "NOUN"):
-        head = node.head
-        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-            head = head.head  # "is ready to", "readiness to"
-        return head if head.pos_ in ("VERB", "AUX") else None
-    if node.dep_ == "ccomp" and node.head.lemma_.lower() in _REPORTING:
-        return node.head
-    return None
+    for _ in range(4):
+        if node.dep_ == "conj" and node.head.dep_ in ("xcomp", "ccomp"):
+            node = node.head  # "threatened to close or suspend"
+        if node.dep_ == "xcomp" or (node.dep_ == "acl" and node.head.pos_ == "NOUN"):
+            head = node.head
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                head = head.head  # "is ready to", "readiness to"
+            if head.pos_ not in ("VERB", "AUX"):
+                break
+        elif node.dep_ == "ccomp" and node.head.lemma_.lower() in _REPORTING:
+            head = node.head
+        else:
+            break
+        out.append(head)
+        node = head
+    return out
 
 
 def _reporting_verb(anchor: Token) -> Token | None:
@@ -75,10 +83,9 @@ def event_date(doc: Doc, cand: Candidate) -> tuple[DateRange, EventStatus]:
         return rng, status
     if cand.family not in ("intent", "threat") and cand.code[:2] not in ("03", "13"):
         return _times.date_and_status(doc, cand.anchor)
-    verb = _expressing_verb(cand.anchor)
-    if verb is not None:
+    for verb in _expressing_verbs(cand.anchor):
         rng, status = _times.date_and_status(doc, verb)
-        if status not in ("planned",):
+        if status != "planned":
             return rng, status
     rng, status = _times.date_and_status(doc, cand.anchor)
     if status == "planned":

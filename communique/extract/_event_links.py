@@ -200,6 +200,35 @@ def _reporter_country(
     return iso3, subj.doc[subj.left_edge.i : subj.right_edge.i + 1]
 
 
+_STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+_FORCE_ROLES = frozenset({"MIL", "COP", "SPY"})
+
+
+def reported_agents(found: list[Candidate], aat: ActorsAt, parties: CountryParties) -> None:
+    """The reporter as the agent of an agentless passive it reports: "officials said troops
+    were deployed" (15x, 17x: the state whose officials speak), "both forces say several
+    rebels were neutralized or captured" (19x too, when the reporters are armed forces)."""
+    for cand in found:
+        root = cand.code[:2]
+        if cand.source or "passive" not in cand.rule or root not in ("15", "17", "19"):
+            continue
+        node = cand.anchor
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ not in ("ccomp", "parataxis") or node.head.lemma_ not in _REPORTING:
+            continue
+        subj = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        roles = _FORCE_ROLES if root == "19" else _STATE_ROLES
+        agents = tuple(
+            a
+            for a in np_actors(subj, aat)
+            if (actor := parties.actors.get(a)) is not None
+            and (actor.role in roles or (root == "19" and actor.kind == "igo"))
+        )
+        if agents:
+            cand.source, cand.rule = agents, cand.rule + "+reporter-agent"
+
+
 def place_targets(
     doc: Doc, found: list[Candidate], parties: CountryParties, aat: ActorsAt
 ) -> None:

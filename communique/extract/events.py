@@ -43,7 +43,7 @@ from ._event_dates import event_date, inherit_context_dates
 from ._event_dedupe import clause_order, dedupe
 from ._event_frames import apply_frames
 from ._event_lexicon import EventLexicon, load_lexicon
-from ._event_links import CountryParties, anaphora_targets, place_targets
+from ._event_links import CountryParties, anaphora_targets, place_targets, reported_agents
 from ._event_match import Candidate, PredicateMatcher
 from ._event_rules import FAMILY_PRECISION, apply_recodes, refine_consultation
 from .taxonomy import cameo_info
@@ -99,6 +99,7 @@ class EventsComponent:
         for cand in found:
             code, note = apply_recodes(cand.code, cand.anchor, self.lexicon.recodes)
             cand.code, cand.rule = code, cand.rule + note
+        reported_agents(found, aat, parties)
         place_targets(doc, found, parties, aat)
         anaphora_targets(found, self.lexicon)
         found = [c for c in found if c.target or not c.entry.needs_target]

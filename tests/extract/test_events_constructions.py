@@ -226,6 +226,19 @@ FRAMES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("0874", "RUS", None), ("0874", "RUS", "MDA")],
     ),
     (
+        "reporter-agent",
+        "The Nigerian military said dozens of insurgents were killed or captured on Sunday.",
+        [("19", "NGA", "NGA"), ("173", "NGA", "NGA")],
+        [("19", None, "NGA")],
+    ),
+    (
+        "definite-group",
+        "Al-Shabab fighters attacked a base in Somalia on Monday. The militant group denied "
+        "that it had killed civilians.",
+        [("016", "SOM", "SOM")],
+        [("190", "SOM", "SOM")],
+    ),
+    (
         "civilians",
         "Rebels attacked civilians in Bambari on Monday, Central African Republic officials said.",
         [("180", "CAF", "CAF")],
