@@ -61,6 +61,15 @@ def _is_agent(token: Token) -> bool:
     return False
 
 
+def _in_person_name(token: Token, tag: NameTag) -> bool:
+    """A capital inside a longer person's name ("Denzel Washington"); the NER's PERSON label
+    on the capital alone ("Ankara was close to ...") is a mistake."""
+    if token.ent_type_ != "PERSON":
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent is not None and (ent.start < tag.start or ent.end > tag.end)
+
+
 def _qualified_state_bodies(ctx: ActorContext, seen: set[int]) -> list[Mention]:
     """"the U.S. State Department": the country word is part of the body's name."""
     out = []
@@ -113,7 +122,7 @@ def find_names(ctx: ActorContext) -> list[Mention]:
             key, rule = country_key(tag.entry), "demonym-noun"
         elif (
             tag.kind == "capital" and isinstance(tag.entry, Country) and _is_agent(root)
-            and root.ent_type_ != "PERSON"
+            and not _in_person_name(root, tag)
         ):
             key = government_key(tag.entry, ctx.lexicon.groups["government"])
             rule = "capital-metonymy"

@@ -23,6 +23,7 @@ from . import places as _places
 from ._event_args import ActorsAt, np_actors
 from ._event_lexicon import Anaphor, EventLexicon
 from ._event_match import Candidate
+from ._event_rules import POLITICAL_ROLES
 
 __all__ = ["CountryParties", "anaphora_targets", "place_targets"]
 
@@ -63,6 +64,14 @@ class CountryParties:
             for ev in events
         ]
         return events, [a.model_copy(update={"id": ids[a.id]}) for a in kept]
+
+    def political(self, actor_id: str) -> bool:
+        """A state, an IGO or an actor in a political role (the events' coding filter)."""
+        actor = self.actors.get(actor_id)
+        return actor is not None and (
+            actor.kind in ("country", "government", "igo")
+            or (actor.role or "") in POLITICAL_ROLES
+        )
 
     def countries(self) -> set[str]:
         """The countries the article's actors belong to."""
@@ -255,7 +264,7 @@ def place_targets(
                     break
         elif root in _FORCE_ROOTS:
             hit, rule = _own_place(doc, cand.anchor), "+place-victim"
-        elif cand.code == "042" and cand.source:
+        elif cand.code == "042" and any(parties.political(a) for a in cand.source):
             hit, rule = _destination(doc, cand), "+place-host"
         if hit is None:
             continue

@@ -13,6 +13,7 @@ from ._event_lexicon import Recode
 
 __all__ = [
     "FAMILY_PRECISION",
+    "POLITICAL_ROLES",
     "PLEDGE_HEADS",
     "REFUSING_HEADS",
     "refusal_code",
@@ -23,6 +24,9 @@ __all__ = [
     "refine_consultation",
     "threat_code",
 ]
+
+# Roles that make an actor political: an event needs one such actor (or a state or an IGO).
+POLITICAL_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "OPP", "REB", "IGO"})
 
 # Heads that turn "X to <act>" into an intent ("agreed to meet", "vowed to protect").
 _INTENT_HEADS = frozenset(

@@ -45,12 +45,16 @@ from ._event_frames import apply_frames
 from ._event_lexicon import EventLexicon, load_lexicon
 from ._event_links import CountryParties, anaphora_targets, place_targets, reported_agents
 from ._event_match import Candidate, PredicateMatcher
-from ._event_rules import FAMILY_PRECISION, apply_recodes, refine_consultation
+from ._event_rules import (
+    FAMILY_PRECISION,
+    POLITICAL_ROLES,
+    apply_recodes,
+    refine_consultation,
+)
 from .taxonomy import cameo_info
 
 __all__ = ["Candidate", "EventsComponent", "POLITICAL_ROLES"]
 
-POLITICAL_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "OPP", "REB", "IGO"})
 
 
 class EventsComponent:
