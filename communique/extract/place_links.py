@@ -41,6 +41,7 @@ LOCATIVE_PREPS = frozenset(
         "on",
         "to",
         "onto",
+        "through",
     }
 )
 # Prepositions that locate whatever they attach to; searched deeper in the predicate's clause.
@@ -89,6 +90,8 @@ _COUNCIL_WORDS = frozenset(
     }
 )
 _NEW_YORK_GEONAMEID = 5128581
+_FALLBACK_WINDOW = 12
+_SPEECH = frozenset({"say", "tell", "report", "announce", "claim", "add", "state", "note"})
 
 
 def _place_at(doc: Doc, token: Token, depth: int = 0) -> str | None:
@@ -99,8 +102,8 @@ def _place_at(doc: Doc, token: Token, depth: int = 0) -> str | None:
     if depth > 2:
         return None
     for child in token.children:
-        if child.dep_ in ("compound", "appos", "nmod") and child.i in table:
-            return table[child.i]
+        if child.dep_ in ("compound", "appos", "nmod", "poss") and child.i in table:
+            return table[child.i]  # "Camden streets", "Bosnia's territory"
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("of", *LOCATIVE_PREPS):
             for obj in child.children:
@@ -112,13 +115,27 @@ def _place_at(doc: Doc, token: Token, depth: int = 0) -> str | None:
     return None
 
 
+_SPECIFIC = {"site": 0, "city": 1, "admin2": 2, "region": 3, "admin1": 4, "country": 5}
+
+
+def _specificity(doc: Doc, pid: str) -> int:
+    places: list[Place] = doc._.communique_places or []
+    place = next((p for p in places if p.id == pid), None)
+    return _SPECIFIC.get(place.feature or "site", 3) if place is not None else 3
+
+
 def _locative(doc: Doc, head: Token) -> str | None:
+    # Of several places on one predicate, the most specific is where it happened ("In
+    # Dagestan, police shot two gunmen in the town of Buinaksk": Buinaksk).
+    found: list[str] = []
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
             for obj in child.children:
-                if obj.dep_ == "pobj" and (found := _place_at(doc, obj)):
-                    return found
-    return None
+                if obj.dep_ == "pobj" and (pid := _place_at(doc, obj)):
+                    found.append(pid)
+    if not found:
+        return None
+    return min(found, key=lambda pid: _specificity(doc, pid))
 
 
 def _nested(doc: Doc, predicate: Token) -> str | None:
@@ -189,10 +206,9 @@ def place_for_predicate(doc: Doc, predicate: Token) -> str | None:
     for anchor in anchors:
         if found := _locative(doc, anchor):
             return found
-    table: dict[int, str] = doc._.communique_place_tokens or {}
     for child in predicate.children:
-        if child.dep_ in ("dobj", "nsubjpass") and child.i in table:
-            return table[child.i]
+        if child.dep_ in ("dobj", "nsubjpass") and (found := _place_at(doc, child)):
+            return found
     if found := _nested(doc, predicate):
         return found
     # Up to two governing verbs whose clause the predicate shares ("blew himself up at the
@@ -204,4 +220,22 @@ def place_for_predicate(doc: Doc, predicate: Token) -> str | None:
         head = head.head
         if found := _locative(doc, head) or _nested(doc, head):
             return found
-    return _security_council(doc, predicate)
+    return _security_council(doc, predicate) or _sentence_fallback(doc, predicate)
+
+
+def _sentence_fallback(doc: Doc, predicate: Token) -> str | None:
+    """When the parse links no place (the small model often misattaches a phrase): the place
+    of a locative phrase of the predicate's sentence nearest to it, within a few words, not
+    under another speaker's verb."""
+    table: dict[int, str] = doc._.communique_place_tokens or {}
+    sent = predicate.sent
+    best: tuple[int, str] | None = None
+    for tok in sent:
+        if tok.i not in table or tok.dep_ != "pobj" or tok.head.lower_ not in _STRONG_PREPS:
+            continue
+        if any(a.lemma_ in _SPEECH for a in tok.ancestors if a.i != predicate.i):
+            continue
+        dist = abs(tok.i - predicate.i)
+        if dist <= _FALLBACK_WINDOW and (best is None or dist < best[0]):
+            best = (dist, table[tok.i])
+    return best[1] if best else None

@@ -115,6 +115,11 @@ def test_places_exclude_actors_and_demonyms(nlp: Language, text: str, not_places
             "Belgrade",
         ),
         ("Turkey voiced strong support for Azerbaijan during the war.", "voiced", None),
+        # the most specific of several places; "through"; a place's territory as the object
+        ("In Dagestan on Wednesday, police shot two gunmen in the town of Buinaksk.", "shot",
+         "Buinaksk"),
+        ("About 500 people marched through Wiesbaden on Saturday.", "marched", "Wiesbaden"),
+        ("Serb forces have captured 70 percent of Bosnia's territory.", "captured", "Bosnia"),
         ("The ministry said it welcomed the decision of Serbia.", "said", None),
     ],
 )
