@@ -15,15 +15,20 @@ statements that report a coded clause are not coded themselves; one event per (s
 target, CAMEO, date) with the clearest sentence kept, and consultations of one pair on one
 month collapse to the most specific code. A consultation in a third country is 044, in one
 party's country a visit (042); military backing is 062 and a militant attack on civilians 180.
-The modules: ``_event_lexicon`` (data), ``_event_match`` (predicates), ``_event_args``
-(arguments), ``_event_context`` (hyphenated and demonym parties), ``_event_frames`` (clause
-rules), ``_event_rules`` (recoding tables and confidence).
+Appeals are coded by what they ask for and obligations in reported speech are the
+speaker's demands; refusals to cooperate are 12x; acts alleged in an accusation are not coded.
+The modules, in the order they apply: ``_event_lexicon`` (data), ``_event_match``
+(predicates), ``_event_args`` (arguments), ``_event_context`` (hyphenated and demonym
+parties), ``_event_frames`` (clause rules), ``_event_appeals`` (what appeals ask for),
+``_event_rules`` (recoding tables, refusals, confidence), ``_event_links`` (targets from
+places, reporters and anaphora), ``_event_dates`` (date and status), ``_event_dedupe``
+(order and one record per act).
 
 Confidence: the precision that the predicate's rule family (verb, light verb, noun, intent,
 threat) reached on the development gold at the medium match level (``FAMILY_PRECISION`` in
 ``_event_rules``, measured with ``benchmarks/end_to_end.py --calibrate``), times 0.8 when one
-side of the dyad is missing and 0.9 when the date is unknown: it estimates the chance that the
-event matches a hand-coded one.
+side of the dyad is missing, 0.9 when the date is unknown and 0.9 when it comes from another
+sentence: it estimates the chance that the event matches a hand-coded one.
 """
 
 from __future__ import annotations
