@@ -11,7 +11,8 @@ CODING.md "Dates and status", as rules over the parse (the public entry points a
   first sentences, when it is in the publication week and month ("warned Friday ... China
   expressed concern") -- else the publication month (``precision: month``), never a made-up day;
 - background: a day more than about a week before publication, or an explicitly past period
-  ("last week", "in April", "in 2013") or reference ("recently"), a past perfect with no date,
+  ("last week", "in April", "in 2013") or reference ("recently"), a past perfect or a habit
+  ("has long denied", "regularly clash") with no date,
   a standing fact in the present ("opposes", "cooperates"), a long span ("for years", "in the
   last few years"); these never carry the publication date;
 - reported: statements and acts of the news days, including present-tense statements ("China
@@ -150,6 +151,12 @@ def _long_span(doc: Doc, predicate: Token) -> bool:
     return bool(re.fullmatch(r"P(?:X|\d+)[YE]|P[2-9]\d*M|P\d{2,}M|PX[MW]", value))
 
 
+def _habitual(predicate: Token) -> bool:
+    # "Iran has long denied", "the two sides regularly clash": a habit, not this week's act
+    words = set(_status.cues()["habitual_adverbs"])
+    return any(c.dep_ == "advmod" and c.lower_ in words for c in predicate.children)
+
+
 def date_and_status(doc: Doc, predicate: Token) -> tuple[DateRange, EventStatus]:
     """See ``times.date_and_status``."""
     published: date | None = doc._.communique_published
@@ -174,7 +181,7 @@ def date_and_status(doc: Doc, predicate: Token) -> tuple[DateRange, EventStatus]
         return rng or DateRange.unknown(), "planned"
     if ref == "PAST_REF" or (rng is not None and rng.start is not None):
         return rng or DateRange.unknown(), "background" if ref == "PAST_REF" else "reported"
-    if _is_past_perfect(predicate) or _long_span(doc, predicate):
+    if _is_past_perfect(predicate) or _long_span(doc, predicate) or _habitual(predicate):
         return DateRange.unknown(), "background"
     tense = _status.tense_of(predicate)
     speech = predicate.lemma_.lower() in _status.cues()["speech_verbs"]

@@ -67,6 +67,7 @@ def _pred(doc: Doc, word: str) -> Token:
          "background"),
         ("The two leaders had exchanged angry barbs.", "exchanged", None, "unknown",
          "background"),
+        ("Iran has long denied the charges.", "denied", None, "unknown", "background"),
         # a condition inside a warning's content, a demand with "must": the statement is news
         ("Cavusoglu warned that the bases are at risk if Turkey is sanctioned.", "warned",
          "2021-10-01", "month", "reported"),
