@@ -95,8 +95,8 @@ def _speaker(verb: Token, aat: ActorsAt) -> tuple[Token, tuple[str, ...]] | None
         if node.dep_ in ("ccomp", "parataxis", "advcl") and node.head.lemma_ in _REPORTING:
             head = node.head
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            actors = np_actors(subj, aat)
-            return (head, actors) if actors else None
+            # a speaker not known as an actor ("Human Rights Watch said ...") still speaks
+            return (head, np_actors(subj, aat)) if subj is not None else None
         if node.head.i == node.i:
             return None
         node = node.head

@@ -146,7 +146,7 @@ def apply_frames(found: list[Candidate], aat: ActorsAt) -> list[Candidate]:
             and head.entry.report
         ):
             dropped.add(id(head))  # "warned that X will ...": code the clause, not the warning
-    dropped.update(id(c) for c in found if _commentary(c.anchor))
+    dropped.update(id(c) for c in found if _commentary(c.anchor, aat))
     dropped.update(_alleged_acts(found))
     return [
         c
@@ -178,12 +178,13 @@ def _alleged_acts(found: list[Candidate]) -> set[int]:
     return out
 
 
-def _commentary(token: Token) -> bool:
+def _commentary(token: Token, aat: ActorsAt) -> bool:
     """True under "analysts say ..." or said by analysts ("Security analysts are praising
-    ...": CODING.md: commentary by analysts is not coded)."""
+    ...": CODING.md: commentary by analysts is not coded); "U.N. human rights experts" speak
+    for the U.N."""
     own = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if own is not None and own.lemma_.lower() in _COMMENTATORS:
-        return True
+        return not np_actors(own, aat)
     node = token
     for _ in range(4):
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in _REPORTING | {

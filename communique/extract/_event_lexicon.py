@@ -36,6 +36,7 @@ class LexEntry:
     needs_target: bool = False
     deliberation: bool = False
     noun_with: frozenset[str] = frozenset()
+    needs_clause: bool = False
 
     @property
     def conditional(self) -> bool:
@@ -75,6 +76,7 @@ class EventLexicon:
     light: dict[tuple[str, str], LexEntry] = field(default_factory=dict)
     modals: dict[str, LexEntry] = field(default_factory=dict)
     event_nouns: frozenset[str] = frozenset()
+    verb_lemmas: frozenset[str] = frozenset()  # every lemma of a verb or light-verb entry
     anaphora: tuple[Anaphor, ...] = ()
     recodes: tuple[Recode, ...] = ()
 
@@ -114,6 +116,7 @@ def _entry(raw: dict[str, object]) -> LexEntry:
         needs_target=bool(raw.get("needs_target", False)),
         deliberation=bool(raw.get("deliberation", False)),
         noun_with=words("noun_with"),
+        needs_clause=bool(raw.get("needs_clause", False)),
     )
 
 
@@ -193,6 +196,7 @@ def compile_lexicon(data: dict[str, object]) -> EventLexicon:
             # Conditional entries are more specific: try them first; file order otherwise.
             table[lemma] = sorted(found, key=lambda e: not e.conditional)
     lex.event_nouns = frozenset(lex.nouns) | frozenset(obj for _, obj in lex.light)
+    lex.verb_lemmas = frozenset(lex.verbs) | frozenset(verb for verb, _ in lex.light)
     return lex
 
 

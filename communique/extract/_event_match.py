@@ -69,6 +69,26 @@ def _np_words(head: Token) -> set[str]:
     return words
 
 
+# Verbs whose subject is the agent of the nominal event they take as object.
+_CARRIERS = frozenset(
+    {"announce", "order", "approve", "declare", "launch", "impose", "begin", "start",
+     "complete", "conduct", "carry", "make", "authorize", "authorise", "undertake"}
+)
+
+
+def _verb_lemma(tok: Token, lexicon: EventLexicon) -> str:
+    """The verb's lemma, or a naive one the lexicon knows when the lemmatiser slipped
+    ("hoped" lemmatised as "hop")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lexicon.verb_lemmas:
+        return lemma
+    lower = tok.lower_
+    for form in (lower[:-1], lower[:-2], lower[:-3] + "e", lower[:-3]):
+        if form in lexicon.verb_lemmas and len(form) > 2:
+            return form
+    return lemma
+
+
 def _has_prep(verb: Token, preps: frozenset[str]) -> bool:
     """A particle or preposition of ``preps`` on the verb, not one of a date ("called X on
     Wednesday" is no "called on X")."""
@@ -125,7 +145,7 @@ class PredicateMatcher:
         self.lexicon = lexicon
 
     def verb_candidate(self, tok: Token, aat: ActorsAt, consumed: set[int]) -> Candidate | None:
-        lemma = tok.lemma_.lower()
+        lemma = _verb_lemma(tok, self.lexicon)
         obj = object_of(tok)
         # Light verbs: the event noun is the object, or the object of a preposition
         # ("called for a ceasefire").
@@ -141,8 +161,17 @@ class PredicateMatcher:
             nouns += [
                 p for c in obj.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
             ]
-        # "stopped implementing its commitments": a gerund complement names the act
+        # "stopped implementing its commitments": a gerund complement names the act; parser
+        # slips leave the event noun as an adverbial or a clause ("eased curfew hours",
+        # "allow UN agencies access")
         nouns += [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
+        nouns += [
+            c
+            for c in tok.children
+            if c.dep_ in ("npadvmod", "ccomp")
+            and c.pos_ == "NOUN"
+            and c.ent_type_ not in ("DATE", "TIME")
+        ]
         for noun in nouns:
             for conj in (noun, *[c for c in noun.children if c.dep_ == "conj"]):
                 entry = self._light_entry(tok, lemma, conj)
@@ -178,6 +207,8 @@ class PredicateMatcher:
             ):
                 continue
             if entry.preps and not _has_prep(tok, entry.preps):
+                continue
+            if entry.needs_clause and not any(c.dep_ == "ccomp" for c in tok.children):
                 continue
             source, target, rule = verb_arguments(tok, aat)
             obj_text = None
@@ -223,6 +254,10 @@ class PredicateMatcher:
             if entry.objects and not (of_words & entry.objects):
                 continue
             source, target = noun_arguments(tok, aat)
+            if not source and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _CARRIERS:
+                # "USAID announced a suspension of aid": the announcer did it
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                source = np_actors(subj, aat)
             violent = entry.code[:2] in ("18", "19", "20")
             if not source and not (entry.sym and len(target) >= 2) and not (violent and target):
                 # a nominal event needs its agent in the text, except an attack on a named
