@@ -199,12 +199,12 @@ _STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 def _lead_officials(mentions: list[Mention], lead: Country) -> dict[ActorKey, ActorKey]:
     """Office holders named without a nationality ("Finance Minister Muhammad Aurangzeb")
-    in an article most of whose country mentions are of one country: that country's."""
+    in an article two thirds of whose country mentions are of one country: that country's."""
     counts: Counter[str] = Counter(
         k.country for m in mentions for k in m.keys if k.country is not None
     )
-    if not counts or counts[lead.iso3] * 2 < sum(counts.values()):
-        return {}
+    if not counts or counts[lead.iso3] * 3 < sum(counts.values()) * 2:
+        return {}  # two thirds of the country mentions: a story about one country
     return {
         k: ActorKey(kind=k.kind, name=k.name, country=lead.iso3, role=k.role, title=k.title,
                     code=actor_code(lead.iso3, k.role))

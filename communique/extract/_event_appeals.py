@@ -121,7 +121,9 @@ def _modal_candidates(
         if entry is None or any(a.lemma_ == "have" and a.dep_ == "aux" for a in token.children):
             continue  # "must have known": a guess, not an obligation
         spoken = _speaker(token, aat)
-        subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in ("it", "this", "that"):
+            continue  # "it should be seen as ...": a passive or a thing is asked nothing
         addressee = np_actors(subj, aat)
         if spoken is None or not addressee or set(addressee) & set(spoken[1]):
             continue

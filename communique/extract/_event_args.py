@@ -42,6 +42,14 @@ _TARGET_PREPS = frozenset(
         "from",
     }
 )
+# Heads whose "of" phrase names who they are ("members of", "the leader of", "a meeting of").
+_PART_OF = frozenset(
+    {"member", "leader", "head", "chief", "official", "envoy", "representative", "delegation",
+     "delegate", "meeting", "session", "army", "force", "troop", "soldier", "fighter",
+     "militant", "government", "ministry", "minister", "president", "spokesman",
+     "spokesperson", "spokeswoman", "commander", "unit", "wing", "faction", "part", "group",
+     "council", "panel", "body", "mission", "people", "authority", "administration"}
+)
 _NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
 # Verbs through which a subject is passed down to an infinitive or participle ("agreed to
@@ -87,8 +95,9 @@ def np_actors(token: Token | None, actors_at: ActorsAt) -> tuple[str, ...]:
                 found.extend(a for a in actors_at(sub) if a not in found)
     if found:
         return tuple(found)
-    # "members of the New People's Army", "a meeting of the Security Council"
-    for child in token.children:
+    # "members of the New People's Army", "a meeting of the Security Council" (not "the
+    # bombing of a French base": what an act is done to is no party to it)
+    for child in token.children if token.lemma_.lower() in _PART_OF else ():
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
