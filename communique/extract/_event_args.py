@@ -48,7 +48,9 @@ _PART_OF = frozenset(
      "delegate", "meeting", "session", "army", "force", "troop", "soldier", "fighter",
      "militant", "government", "ministry", "minister", "president", "spokesman",
      "spokesperson", "spokeswoman", "commander", "unit", "wing", "faction", "part", "group",
-     "council", "panel", "body", "mission", "people", "authority", "administration"}
+     "council", "panel", "body", "mission", "people", "authority", "administration",
+     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+     "some", "many", "several", "most", "all", "number", "one", "two", "three", "rest"}
 )
 _NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
