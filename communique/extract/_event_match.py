@@ -208,7 +208,9 @@ class PredicateMatcher:
                 continue
             if entry.preps and not _has_prep(tok, entry.preps):
                 continue
-            if entry.needs_clause and not any(c.dep_ == "ccomp" for c in tok.children):
+            if entry.needs_clause and not any(
+                c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.tag_ == "VBG") for c in tok.children
+            ):
                 continue
             source, target, rule = verb_arguments(tok, aat)
             obj_text = None

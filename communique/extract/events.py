@@ -121,6 +121,10 @@ class EventsComponent:
     def _events(self, doc: Doc, cand: Candidate, actors: dict[str, Actor]) -> list[Event]:
         cand.source = _described(actors, cand.source)
         cand.target = _described(actors, cand.target)
+        if cand.code[:2] in _STATEMENTS and cand.source and all(
+            _private_person(actors.get(s)) for s in cand.source
+        ):
+            return []  # a private person's (or ex-official's) words are commentary (CODING.md)
         pairs = [p for p in _pairs(cand) if not _same_actor(actors, *p)]
         if not pairs and cand.source and not (cand.entry.sym or cand.entry.needs_target):
             # "recall its ambassador", "rejected its offer": a target that is the source
@@ -238,6 +242,20 @@ def _described(actors: dict[str, Actor], ids: tuple[str, ...]) -> tuple[str, ...
         if a not in actors
         or actors[a].kind == "person"
         or not ({actors[a].country, actors[a].code} & own)
+    )
+
+
+_STATEMENTS = frozenset({"01", "02", "10", "11", "12", "13"})
+
+
+def _private_person(actor: Actor | None) -> bool:
+    """A person in no known political role: not a state's, an IGO's or an armed group's
+    ("former President Obama", an analyst, a name the article never describes)."""
+    return (
+        actor is not None
+        and actor.kind == "person"
+        and (actor.role or "") not in POLITICAL_ROLES
+        and not (actor.code or "").startswith("IGO")
     )
 
 

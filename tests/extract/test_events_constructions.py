@@ -279,6 +279,8 @@ def test_events_negation(nlp: Language, text: str, negated: bool) -> None:
     [
         "Analysts say the weather in the region was mild on Monday.",  # no political actor, no act
         "Analysts say Tehran would welcome the closure of the base.",  # commentary is not coded
+        # a private person's hopes and an ex-official's words are commentary too
+        "Former basketball star Yao Ming called on China to invest more in youth sport.",
         "The company said its profits rose in the second quarter.",
     ],
 )
