@@ -21,6 +21,13 @@ from ..resolve.actors import load_lexicon
 __all__ = ["with_hyphen_parties"]
 
 _HYPHENS = frozenset({"-", "–"})
+# Private people a nationality word describes without making them their state ("Chinese
+# immigrants", "Afghan students"): no country actor.
+_PRIVATE_PEOPLE = frozenset(
+    {"immigrant", "migrant", "tourist", "student", "worker", "national", "citizen", "resident",
+     "businessman", "businessmen", "family", "man", "woman", "child", "people", "traveler",
+     "traveller", "patient", "fan", "athlete", "player", "artist", "writer", "community"}
+)
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +82,9 @@ def with_hyphen_parties(
             return found
         if _in_hyphen_compound(token):
             iso3 = forms.get(token.text)
-        elif token.dep_ == "amod" and token.head.pos_ == "NOUN":
+        elif token.dep_ == "amod" and token.head.pos_ == "NOUN" and (
+            token.head.lemma_.lower() not in _PRIVATE_PEOPLE
+        ):
             # "a Turkish offensive": the demonym on an event noun names its agent country
             iso3 = demonyms.get(token.text)
         elif token.dep_ == "compound" and token.head.pos_ == "NOUN":

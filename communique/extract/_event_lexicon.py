@@ -37,6 +37,7 @@ class LexEntry:
     deliberation: bool = False
     noun_with: frozenset[str] = frozenset()
     needs_clause: bool = False
+    without: frozenset[str] = frozenset()
 
     @property
     def conditional(self) -> bool:
@@ -117,6 +118,7 @@ def _entry(raw: dict[str, object]) -> LexEntry:
         deliberation=bool(raw.get("deliberation", False)),
         noun_with=words("noun_with"),
         needs_clause=bool(raw.get("needs_clause", False)),
+        without=words("without"),
     )
 
 

@@ -253,6 +253,8 @@ class PredicateMatcher:
         for entry in self.lexicon.nouns.get(tok.lemma_.lower(), ()):
             if entry.mods and not (mods & entry.mods):
                 continue
+            if mods & entry.without:
+                continue  # "a trade war", "the civil war" (context, not an act of a party)
             if entry.objects and not (of_words & entry.objects):
                 continue
             source, target = noun_arguments(tok, aat)

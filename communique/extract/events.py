@@ -121,6 +121,8 @@ class EventsComponent:
     def _events(self, doc: Doc, cand: Candidate, actors: dict[str, Actor]) -> list[Event]:
         cand.source = _described(actors, cand.source)
         cand.target = _described(actors, cand.target)
+        if cand.code == "042" and not any(_political(actors.get(s)) for s in cand.source):
+            return []  # a visit is somebody's: travellers and tourists are no event
         if cand.code[:2] in _STATEMENTS and cand.source and all(
             _private_person(actors.get(s)) for s in cand.source
         ):
