@@ -142,7 +142,7 @@ def _subject(verb: Token) -> Token | None:
                 return subj
         if node.dep_ in ("relcl", "acl") and node.tag_ in ("VBG", "VBD", "VBZ", "VBP"):
             return node.head  # "countries voicing support", "forces that attacked"
-        if node.dep_ in _INHERIT and node.head is not node:
+        if node.dep_ in _INHERIT and node.head.i != node.i:
             node = node.head
             continue
         return None

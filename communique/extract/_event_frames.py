@@ -195,7 +195,7 @@ def _commentary(token: Token, aat: ActorsAt) -> bool:
         }:
             subj = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
             return subj is not None and subj.lemma_.lower() in _COMMENTATORS
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False

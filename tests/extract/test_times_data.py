@@ -47,3 +47,10 @@ def test_times_status_cues_are_lowercase_words(key: str) -> None:
     words = CUES[key]
     assert words and len(words) == len(set(words))
     assert all(isinstance(w, str) and w == w.lower() and " " not in w for w in words)
+
+
+def test_times_signal_words_are_strings() -> None:
+    # YAML reads a bare on/off/yes/no as a boolean: every signal must stay a word
+    signals = LEXICON["signals"]
+    assert signals and all(isinstance(w, str) and w == w.lower() for w in signals), signals
+    assert "on" in signals
