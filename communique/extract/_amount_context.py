@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import DateRange, TimeExpr
 from . import times
 from ._amount_lexicon import MeasureCue, amount_lexicon
+from ._tree import tree_distance
 
 __all__ = [
     "date_range_of",
@@ -29,25 +30,6 @@ __all__ = [
 
 # How far (dependency edges) a cue may sit from the figure and still describe it.
 _MAX_CUE_DISTANCE = 5
-
-
-def _path_to_root(tok: Token) -> list[Token]:
-    path = [tok]
-    while path[-1].head.i != path[-1].i:
-        path.append(path[-1].head)
-    return path
-
-
-def tree_distance(a: Token, b: Token) -> int:
-    """Number of dependency edges between two tokens of one sentence (large if apart)."""
-    if a.sent.start != b.sent.start:
-        return 99
-    pa, pb = _path_to_root(a), _path_to_root(b)
-    depth_b = {t.i: n for n, t in enumerate(pb)}
-    for n, t in enumerate(pa):
-        if t.i in depth_b:
-            return n + depth_b[t.i]
-    return 99
 
 
 def _cue_matches(cue: MeasureCue, tok: Token) -> bool:

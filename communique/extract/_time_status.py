@@ -32,6 +32,7 @@ from ..records import DateRange, EventStatus, TimeExpr
 from . import status as _status
 from ._timex_calendar import interval
 from ._timex_dates import date_range
+from ._tree import path_to_root, tree_distance
 
 __all__ = ["date_and_status", "period_for"]
 
@@ -51,27 +52,11 @@ def _times_with_tokens(doc: Doc) -> list[tuple[TimeExpr, Span]]:
     return out
 
 
-def _path(token: Token) -> list[Token]:
-    path = [token]
-    while path[-1].head.i != path[-1].i and len(path) < 50:
-        path.append(path[-1].head)
-    return path
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    pa, pb = _path(a), _path(b)
-    ib = {t.i: n for n, t in enumerate(pb)}
-    for n, t in enumerate(pa):
-        if t.i in ib:
-            return n + ib[t.i]
-    return 100
-
-
 def _own_or_higher_clause(time_root: Token, predicate: Token) -> bool:
     """Whether a time expression of the sentence may date ``predicate``: no clause boundary
     lies between the time and the point where its path meets the predicate's."""
-    above = {t.i for t in _path(predicate)}
-    for node in _path(time_root):
+    above = {t.i for t in path_to_root(predicate)}
+    for node in path_to_root(time_root):
         if node.i in above:
             return True
         if node.i != time_root.i and (node.dep_ in _CLAUSE_DEPS or (
@@ -88,7 +73,7 @@ def _governing(doc: Doc, token: Token, *, types: tuple[str, ...]) -> tuple[TimeE
     for tx, span in _times_with_tokens(doc):
         if tx.type not in types or span.start < sent.start or span.end > sent.end:
             continue
-        dist = _tree_distance(span.root, token)
+        dist = tree_distance(span.root, token)
         if dist > 4 and not _own_or_higher_clause(span.root, token):
             continue
         key = (dist, abs(span.root.i - token.i))
