@@ -101,6 +101,17 @@ def apply_frames(found: list[Candidate], aat: ActorsAt) -> list[Candidate]:
         root = cand.code[:2]
         head = by_anchor.get(verb.head.i)
         threatened = head is not None and verb.dep_ == "xcomp" and head.code.startswith("13")
+        if (
+            root == "04"
+            and head is not None
+            and head.code[:2] == "04"
+            and verb.dep_ in ("advcl", "xcomp", "acl")
+            and any(c.tag_ == "TO" for c in verb.children)
+        ):
+            # "met X to discuss Y": the talks are the purpose of the coded meeting, not a
+            # second event (appeals, "urged X to resume talks", are _event_appeals' business)
+            dropped.add(id(cand))
+            continue
         intent = is_intent(verb) and not (root == "04" and verb.dep_ != "xcomp")
         if (
             cand.family != "noun"

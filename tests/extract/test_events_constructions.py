@@ -213,6 +213,13 @@ FRAMES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("111", "BLR", None)],
     ),
     (
+        "meeting-purpose-not-a-second-event",
+        "Jordanian Foreign Minister Ayman Safadi met his Egyptian counterpart Sameh Shoukry "
+        "in Cairo on Wednesday to discuss water cooperation.",
+        [("042", "JOR", "EGY")],
+        [("040", "JOR", None), ("040", "JOR", "EGY")],
+    ),
+    (
         "appeal-by-what-is-asked",
         "The African Union urged Ethiopia to end the fighting in Tigray. The United Nations "
         "urged Russia and Ukraine to resume peace talks.",
