@@ -16,8 +16,10 @@ from typing import Any
 
 import duckdb
 
+from ..store.query import Where
+
 __all__ = [
-    "QUAD_COLUMNS", "Filter", "actors", "among_parties", "countries", "date_range", "dyad_filter",
+    "QUAD_COLUMNS", "Where", "actors", "among_parties", "countries", "date_range", "dyad_filter",
     "dyad_pairs", "local_event_ids", "map_points", "monthly", "partners", "places",
 ]
 
@@ -36,38 +38,15 @@ _BOTH = (
 )
 
 
-class Filter:
-    """SQL conditions and their bound parameters, joined with AND."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.params: list[Any] = []
-
-    def add(self, sql: str, *params: Any) -> Filter:
-        self.parts.append(sql)
-        self.params.extend(params)
-        return self
-
-    def dates(self, column: str, since: date | None, until: date | None) -> Filter:
-        if since is not None:
-            self.add(f"{column} >= ?", since)
-        if until is not None:
-            self.add(f"{column} <= ?", until)
-        return self
-
-    def where(self) -> str:
-        return (" WHERE " + " AND ".join(self.parts)) if self.parts else ""
-
-
 def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
     cur = conn.execute(sql, list(params))
     names = [d[0] for d in cur.description or ()]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
-def dyad_filter(a: str, b: str | None, *, since: date | None, until: date | None) -> Filter:
+def dyad_filter(a: str, b: str | None, *, since: date | None, until: date | None) -> Where:
     """Events between ``a`` and ``b`` (either direction), or between ``a`` and any country."""
-    f = Filter().add(_BOTH)
+    f = Where().add(_BOTH)
     if b is None:
         f.add("(source_country = ? OR target_country = ?)", a, a)
     else:  # with _BOTH: a -> b or b -> a (a third country cannot be on both sides)
@@ -76,7 +55,7 @@ def dyad_filter(a: str, b: str | None, *, since: date | None, until: date | None
 
 
 def monthly(
-    conn: duckdb.DuckDBPyConnection, f: Filter
+    conn: duckdb.DuckDBPyConnection, f: Where
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """``(months, totals)``: per month (dated events only) and over all events of the filter,
     counts by quad class and the mean Goldstein score."""
@@ -86,7 +65,7 @@ def monthly(
         conn,
         "SELECT strftime(m, '%Y-%m') AS month, * EXCLUDE (m) FROM ("
         f"SELECT date_trunc('month', date_start) AS m, grouping(m) AS everything, {_AGGS} "
-        "FROM events" + f.where() + " GROUP BY GROUPING SETS ((m), ())) ORDER BY month",
+        "FROM events" + f.sql() + " GROUP BY GROUPING SETS ((m), ())) ORDER BY month",
         f.params,
     )
     total = next(r for r in rows if r["everything"])
@@ -106,7 +85,7 @@ def partners(
     return _rows(
         conn,
         "SELECT CASE WHEN source_country = ? THEN target_country ELSE source_country END "
-        f"AS partner, {_AGGS} FROM events" + f.where()
+        f"AS partner, {_AGGS} FROM events" + f.sql()
         + " GROUP BY partner ORDER BY events DESC, partner LIMIT ?",
         [code, *f.params, limit],
     )
@@ -117,7 +96,7 @@ def dyad_pairs(
     until: date | None, limit: int, offset: int,
 ) -> list[dict[str, Any]]:
     """Unordered country pairs with their totals, busiest first."""
-    f = Filter().add(_BOTH).dates("date_start", since, until)
+    f = Where().add(_BOTH).dates("date_start", since, until)
     if country:
         f.add("(source_country = ? OR target_country = ?)", country, country)
     # Directed pairs first (grouping on the two columns as stored), then folded into unordered
@@ -132,7 +111,7 @@ def dyad_pairs(
         + ", ".join(f"count(*) FILTER (WHERE quad = {q}) AS {c}"
                     for q, c in enumerate(QUAD_COLUMNS, start=1))
         + ", sum(goldstein) AS g, count(goldstein) AS ng, min(date_start) AS d0, "
-        "max(date_start) AS d1 FROM events" + f.where() + " GROUP BY s, t) "
+        "max(date_start) AS d1 FROM events" + f.sql() + " GROUP BY s, t) "
         "GROUP BY a, b ORDER BY events DESC, a, b LIMIT ? OFFSET ?",
         [*f.params, limit, offset],
     )
@@ -196,7 +175,7 @@ def date_range(conn: duckdb.DuckDBPyConnection) -> tuple[date | None, date | Non
 
 
 def map_points(
-    conn: duckdb.DuckDBPyConnection, f: Filter, *, limit: int
+    conn: duckdb.DuckDBPyConnection, f: Where, *, limit: int
 ) -> tuple[int, list[dict[str, Any]]]:
     """``(located events, the busiest `limit` locations)`` rounded to 0.1 degree."""
     f.add("lat IS NOT NULL AND lon IS NOT NULL")
@@ -204,7 +183,7 @@ def map_points(
         conn,
         "SELECT round(lat, 1) AS lat, round(lon, 1) AS lon, count(*) AS events, "
         "min(place_name) AS place, min(place_country) AS country, "
-        "sum(count(*)) OVER () AS located FROM events" + f.where()
+        "sum(count(*)) OVER () AS located FROM events" + f.sql()
         + " GROUP BY 1, 2 ORDER BY events DESC, lat, lon LIMIT ?",
         [*f.params, limit],
     )
@@ -219,7 +198,7 @@ def actors(
     limit: int, offset: int,
 ) -> list[dict[str, Any]]:
     """Actors grouped by name, kind, country, role and code; most articles first."""
-    f = Filter()
+    f = Where()
     if country:
         f.add("country = ?", country)
     if q:
@@ -230,7 +209,7 @@ def actors(
         conn,
         "SELECT name, kind, country, role, code, count(DISTINCT article_id) AS articles, "
         "CAST(sum(json_array_length(mentions)) AS BIGINT) AS mentions FROM actors"
-        + f.where() + " GROUP BY ALL ORDER BY articles DESC, name, code LIMIT ? OFFSET ?",
+        + f.sql() + " GROUP BY ALL ORDER BY articles DESC, name, code LIMIT ? OFFSET ?",
         [*f.params, limit, offset],
     )
 
@@ -240,7 +219,7 @@ def places(
     offset: int,
 ) -> list[dict[str, Any]]:
     """Places grouped by name and gazetteer entry; most articles first."""
-    f = Filter()
+    f = Where()
     if country:
         f.add("country = ?", country)
     if q:
@@ -248,7 +227,7 @@ def places(
     return _rows(
         conn,
         "SELECT name, country, feature, geonameid, lat, lon, "
-        "count(DISTINCT article_id) AS articles FROM places" + f.where()
+        "count(DISTINCT article_id) AS articles FROM places" + f.sql()
         + " GROUP BY ALL ORDER BY articles DESC, name LIMIT ? OFFSET ?",
         [*f.params, limit, offset],
     )

@@ -308,7 +308,7 @@ def map_view(request: Request, reader: ReaderDep, country: CountryQ = None,
         a, b = dyad.upper().split(",")
         f = q.dyad_filter(a, b, since=since, until=until)
     else:
-        f = q.Filter().dates("date_start", since, until)
+        f = q.Where().dates("date_start", since, until)
         if country:  # a country's events, whoever the other side is
             f.add("(source_country = ? OR target_country = ?)", country.upper(), country.upper())
     def compute() -> tuple[int, list[dict[str, Any]]]:

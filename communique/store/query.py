@@ -45,26 +45,29 @@ def _list(value: str | Sequence[str] | None) -> list[str]:
     return [i.strip() for i in items if i.strip()]
 
 
-class _Where:
-    """Collects SQL conditions and their parameters (values are always bound, never pasted)."""
+class Where:
+    """SQL conditions and their bound parameters, joined with AND (values are always bound,
+    never pasted). Shared by the store's queries and the HTTP layer's."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.params: list[Any] = []
 
-    def add(self, sql: str, *params: Any) -> None:
+    def add(self, sql: str, *params: Any) -> Where:
         self.parts.append(sql)
         self.params.extend(params)
+        return self
+
+    def dates(self, column: str, since: str | date | None, until: str | date | None) -> Where:
+        """``column`` on or after ``since`` and on or before ``until`` (either may be None)."""
+        if since is not None:
+            self.add(f"{column} >= CAST(? AS DATE)", str(since))
+        if until is not None:
+            self.add(f"{column} <= CAST(? AS DATE)", str(until))
+        return self
 
     def sql(self) -> str:
         return (" WHERE " + " AND ".join(self.parts)) if self.parts else ""
-
-
-def _dates(where: _Where, column: str, since: str | date | None, until: str | date | None) -> None:
-    if since is not None:
-        where.add(f"{column} >= CAST(? AS DATE)", str(since))
-    if until is not None:
-        where.add(f"{column} <= CAST(? AS DATE)", str(until))
 
 
 def _limit(limit: int | None, offset: int | None = None) -> str:
@@ -118,7 +121,7 @@ class QueryMixin:
             min_sources: at least this many distinct outlets.
             limit: at most this many rows; offset: skip this many first (pagination).
         """
-        w = _Where()
+        w = Where()
         if actor:
             like = f"%{actor}%"
             w.add(
@@ -135,7 +138,7 @@ class QueryMixin:
             )
         if country:
             w.add("(source_country = upper(?) OR target_country = upper(?))", country, country)
-        _dates(w, "date_start", since, until)
+        w.dates("date_start", since, until)
         for column, value in (("root", root), ("plover", plover), ("status", status)):
             values = _list(value)
             if values:
@@ -179,7 +182,7 @@ class QueryMixin:
             article_id: the mentions of one article.
             limit: at most this many rows.
         """
-        w = _Where()
+        w = Where()
         ids = _list(event_id)
         if ids:
             w.add("event_id IN (SELECT unnest(?))", ids)
@@ -204,12 +207,12 @@ class QueryMixin:
         Pairs are unordered (``country_a`` < ``country_b``) unless ``directed`` (then source ->
         target). Only events with a country on both sides count; undated events are left out.
         """
-        w = _Where()
+        w = Where()
         w.add("source_country IS NOT NULL AND target_country IS NOT NULL")
         w.add("source_country <> target_country AND date_start IS NOT NULL")
         if country:
             w.add("(source_country = upper(?) OR target_country = upper(?))", country, country)
-        _dates(w, "date_start", since, until)
+        w.dates("date_start", since, until)
         a = "source_country" if directed else "least(source_country, target_country)"
         b = "target_country" if directed else "greatest(source_country, target_country)"
         sql = (
@@ -238,7 +241,7 @@ class QueryMixin:
         offset: int | None = None,
     ) -> pd.DataFrame:
         """Figures (trade, aid, casualties ...) with their parties, period and article."""
-        w = _Where()
+        w = Where()
         if country:
             w.add("list_contains(CAST(parties AS JSON)::VARCHAR[], upper(?))", country)
         if measure:
@@ -247,7 +250,7 @@ class QueryMixin:
             w.add("unit = ?", unit)
         if article_id:
             w.add("amounts.article_id = ?", article_id)
-        _dates(w, "coalesce(period_start, published)", since, until)
+        w.dates("coalesce(period_start, published)", since, until)
         return self._df(
             "SELECT amounts.*, published, title FROM amounts JOIN articles USING (article_id)"
             + w.sql() + " ORDER BY published DESC NULLS LAST, amount_key"
@@ -267,14 +270,14 @@ class QueryMixin:
         offset: int | None = None,
     ) -> pd.DataFrame:
         """Agreements, treaties, declarations and memoranda with parties and signing date."""
-        w = _Where()
+        w = Where()
         if country:
             w.add("list_contains(CAST(parties AS JSON)::VARCHAR[], upper(?))", country)
         if kind:
             w.add("kind = ?", kind)
         if article_id:
             w.add("agreements.article_id = ?", article_id)
-        _dates(w, "coalesce(signed_start, published)", since, until)
+        w.dates("coalesce(signed_start, published)", since, until)
         return self._df(
             "SELECT agreements.*, published, title FROM agreements JOIN articles USING (article_id)"
             + w.sql() + " ORDER BY coalesce(signed_start, published) DESC NULLS LAST, agreement_key"
@@ -293,8 +296,8 @@ class QueryMixin:
         offset: int | None = None,
     ) -> pd.DataFrame:
         """Stored articles (without body text and document JSON), newest first."""
-        w = _Where()
-        _dates(w, "published", since, until)
+        w = Where()
+        w.dates("published", since, until)
         if outlet:
             w.add("outlet = ?", outlet)
         if search:
