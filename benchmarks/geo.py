@@ -14,7 +14,9 @@ The gold of both corpora includes demonyms ("Sudanese") and metonymic uses ("Isr
 which Communique codes as actors, not places (issue 4); the share of gold toponyms that are
 not gazetteer names (mostly demonyms) is printed so the ceiling is visible.
 
-Usage: ``.venv/bin/python benchmarks/geo.py [--corpus lgl|geovirus|all] [--limit N]``
+Usage: ``.venv/bin/python benchmarks/geo.py [--corpus lgl|geovirus|all] [--limit N]
+[--errors FILE]``; ``--errors`` writes one tab-separated row per miss, wrong resolution and
+extra mention, with the text around it, for error analysis.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ class Score:
     not_names: int = 0
     misses: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    rows: list[str] = field(default_factory=list)
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -143,22 +146,36 @@ def score(articles: list[Article], nlp: object, score: Score, base: Score | None
         _tally(art, mentions, score)
 
 
+def _around(text: str, start: int, end: int, width: int = 70) -> str:
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width]
+    return " ".join(f"{left}[[{text[start:end]}]]{right}".split())
+
+
 def _tally(art: Article, mentions: list[tuple[int, int, Any]], score: Score) -> None:
     score.predicted += len(mentions)
-    score.correct_pred += sum(
-        any(s < g.end and g.start < e for g in art.gold) for s, e, _ in mentions
-    )
+    for s, e, p in mentions:
+        if any(s < g.end and g.start < e for g in art.gold):
+            score.correct_pred += 1
+        else:
+            score.rows.append(f"extra\t{art.text[s:e]}\t{p.name} {p.country}\t\t"
+                              f"{_around(art.text, s, e)}")
     for g in art.gold:
         score.gold += 1
         hit = next((p for s, e, p in mentions if s < g.end and g.start < e), None)
+        where = _around(art.text, g.start, g.end)
         if hit is None:
             score.misses.append(g.name)
+            score.rows.append(f"miss\t{g.name}\t\t{g.lat:.2f},{g.lon:.2f}\t{where}")
             continue
         score.found += 1
-        if hit.lat is not None and km(hit.lat, hit.lon, g.lat, g.lon) <= 161:
+        dist = km(hit.lat, hit.lon, g.lat, g.lon) if hit.lat is not None else None
+        if dist is not None and dist <= 161:
             score.within += 1
         else:
             score.wrong.append(f"{g.name} -> {hit.name} {hit.country} {hit.lat},{hit.lon}")
+            got = f"{hit.name} {hit.country} {hit.lat},{hit.lon} ({dist or 0:.0f} km)"
+            score.rows.append(f"wrong\t{g.name}\t{got}\t{g.lat:.2f},{g.lon:.2f}\t{where}")
 
 
 def main() -> int:
@@ -166,6 +183,8 @@ def main() -> int:
     ap.add_argument("--corpus", choices=("lgl", "geovirus", "all"), default="all")
     ap.add_argument("--limit", type=int, default=None, help="first N articles of each corpus")
     ap.add_argument("--show", type=int, default=0, help="print N misses and wrong resolutions")
+    ap.add_argument("--errors", type=Path, default=None,
+                    help="write every miss, wrong resolution and extra mention to this TSV file")
     args = ap.parse_args()
     if not GEO.is_dir():
         print(f"geoparsing data not found at {GEO}; nothing to score", file=sys.stderr)
@@ -182,6 +201,7 @@ def main() -> int:
         "geovirus": (GEO / "GeoVirus" / "GeoVirus.xml", read_geovirus),
     }
     total, total_base = Score(), Score()
+    rows = ["kind\tcorpus\tgold or mention\tpredicted\tgold point\tcontext"]
     for name, (path, reader) in corpora.items():
         if args.corpus not in (name, "all"):
             continue
@@ -193,11 +213,14 @@ def main() -> int:
         for k in ("gold", "found", "within", "predicted", "correct_pred", "not_names"):
             setattr(total, k, getattr(total, k) + getattr(s, k))
             setattr(total_base, k, getattr(total_base, k) + getattr(b, k))
+        rows += [f"{r.split(chr(9), 1)[0]}\t{name}\t{r.split(chr(9), 1)[1]}" for r in s.rows]
         if args.show:
             print("  misses:", s.misses[: args.show])
             print("  wrong:", s.wrong[: args.show])
     if args.corpus == "all":
         report("all", total, total_base)
+    if args.errors is not None:
+        args.errors.write_text("\n".join(rows) + "\n", "utf-8")
     return 0
 
 

@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 
 from ..data import read_yaml
 
-__all__ = ["is_place", "role", "roles"]
+__all__ = ["first_conjunct", "is_place", "role", "roles"]
 
 Role = Literal["place", "actor", "unclear"]
 
@@ -40,7 +40,8 @@ def roles() -> dict[str, frozenset[str]]:
     return {k: frozenset(str(w) for w in v) for k, v in data.items() if isinstance(v, list)}
 
 
-def _first_conjunct(token: Token) -> Token:
+def first_conjunct(token: Token) -> Token:
+    """The first of a list of coordinated words ("Baku" for "Ankara" in "Baku and Ankara")."""
     node = token
     for _ in range(10):
         if node.dep_ != "conj" or node.head.i == node.i:
@@ -54,6 +55,8 @@ def _prep_role(prep: Token) -> Role:
     word = prep.lower_
     if word in r["agentive_preps"]:
         return "actor"
+    if word == "of" and prep.head.lower_ in r["class_nouns"]:
+        return "place"  # "the state of Ohio", "the town of Gori"
     if word == "of" and prep.head.lemma_.lower() in r["actor_nouns"]:
         return "actor"  # "the president of Georgia"
     if word in r["territorial_preps"]:
@@ -67,7 +70,9 @@ def _in_name_role(span: Span, head: Token, *, country: bool) -> Role:
     # public body named after the place it serves), "Toyota Motor" (the company's own name).
     r = roles()
     if head.ent_type_ in ("PERSON", "NORP"):
-        return "actor"
+        # "U.S. President Obama" names the state; "a Connecticut Democrat", "Sarnia native
+        # Brandon Biggers" the place they come from
+        return "actor" if country else "place"
     if head.pos_ == "NOUN" and head.lower_ not in r["organisation_heads"]:
         return "place"  # "Gainesville man", "Torrington firefighters", whatever NER says
     doc = span.doc
@@ -82,6 +87,15 @@ def _in_name_role(span: Span, head: Token, *, country: bool) -> Role:
     return "place" if words & r["public_bodies"] else "actor"
 
 
+def _counts(verb: Token) -> bool:
+    """The verb's object is a figure of what happens in a territory ("has 12 cases")."""
+    nouns = roles()["occurrence_nouns"]
+    return any(
+        c.dep_ == "dobj" and (c.lower_ in nouns or c.lemma_.lower() in nouns)
+        for c in verb.children
+    )
+
+
 def role(span: Span, *, country: bool = False) -> Role:
     """The role of a name mention in its sentence (see the module docstring).
 
@@ -92,7 +106,7 @@ def role(span: Span, *, country: bool = False) -> Role:
             City Council", "the Texas Department of Health").
     """
     r = roles()
-    root = _first_conjunct(span.root)
+    root = first_conjunct(span.root)
     dep, head = root.dep_, root.head
     lemma = head.lemma_.lower()
     if dep == "pobj":
@@ -101,10 +115,13 @@ def role(span: Span, *, country: bool = False) -> Role:
         return "place"
     if dep == "nsubj":
         if head.pos_ in ("VERB", "AUX"):
+            if lemma == "have" and _counts(head):
+                return "place"  # "Chile has 2,335 cases"
             return "place" if lemma in r["subject_verbs"] else "actor"
         return "unclear"
     if dep == "poss":
-        if head.lower_ in r["territory_nouns"] or lemma in r["territory_nouns"]:
+        nouns = r["territory_nouns"] | r["occurrence_nouns"]
+        if head.lower_ in nouns or lemma in nouns:
             return "place"
         return "actor" if lemma in r["actor_nouns"] else "unclear"
     if dep == "dobj":

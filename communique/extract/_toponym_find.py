@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from ..resolve.gazetteer import Gazetteer
 from ..resolve.places import Toponym
-from ._place_roles import is_place, role, roles
+from ._place_roles import first_conjunct, is_place, role, roles
 
 __all__ = ["Found", "Matchers", "find_toponyms", "build_matchers"]
 
@@ -41,6 +41,7 @@ _BIG_POPULATION = 100_000
 _SMALL_POPULATION = 1_000
 _CONNECTORS = frozenset({"of", "de", "la", "le", "du", "del", "upon", "on", "the", "and", "-"})
 _DIVISION_WORDS = frozenset({"county", "parish", "district", "province", "oblast", "region"})
+_PARTY_LETTERS = frozenset({"D", "R", "I", "DFL"})
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ class Matchers:
     small: PhraseMatcher
     known: Callable[[str], bool]
     is_country: Callable[[str], bool]
+    # a place's own name, not only a town's other name ("Hamas" is one of Hamm's)
+    own: Callable[[str], bool] = bool
 
 
 def _add(matcher: PhraseMatcher, tokenizer: Any, names: list[str], *, chunk: int = 2000) -> None:
@@ -87,7 +90,10 @@ def build_matchers(nlp: Language, gazetteer: Gazetteer) -> Matchers:
         features = {c.feature for c in cands}
         return "country" in features and "admin1" not in features
 
-    return Matchers(big, small, known, is_country)
+    def own(name: str) -> bool:
+        return any(not c.alt or c.feature != "city" for c in gazetteer.lookup(name))
+
+    return Matchers(big, small, known, is_country, own)
 
 
 def _written_as_name(span: Span) -> bool:
@@ -116,10 +122,20 @@ def _trim(span: Span) -> Span:
     return Span(span.doc, start, end, label=span.label_)
 
 
+_DATELINE_MARKS = (",", "-", "--", "\u2013", "\u2014", "(")
+
+
 def _dateline(span: Span) -> bool:
+    """A dateline: the article's first words before a dash or comma ("Belgrade -"), or a name
+    in capitals opening a sentence after a headline ("ARLINGTON \u2014", "CHARLESTON, W.Va.")."""
     doc = span.doc
-    return span.start_char < 3 and span.end < len(doc) and doc[span.end].text in (
-        ",", "-", "\u2014", "(")
+    if span.end >= len(doc) or doc[span.end].text not in _DATELINE_MARKS:
+        return False
+    if span.start_char < 3:
+        return True
+    starts = span.start == span.sent.start or "\n" in doc[span.start - 1].whitespace_ + (
+        doc[span.start - 1].text)
+    return starts and all(t.is_upper for t in span if t.is_alpha) and len(span.text) > 2
 
 
 def _qualified(span: Span, known: Callable[[str], bool]) -> bool:
@@ -133,12 +149,23 @@ def _qualified(span: Span, known: Callable[[str], bool]) -> bool:
     return nxt.text[:1].isupper() and any(known(w) for w in words)
 
 
+def _party_district(span: Span) -> bool:
+    # "Rep. Torrey Westrom, R-Elbow Lake," / "(D-Beachwood)": a legislator's home district
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text == "-" and (
+        doc[span.start - 2].text in _PARTY_LETTERS) and not doc[span.start - 1].whitespace_
+
+
 def _strong_context(span: Span, known: Callable[[str], bool]) -> bool:
-    root = span.root
+    root = first_conjunct(span.root)  # "in Oakport and Moorhead" as well as "in Oakport"
     if root.dep_ == "pobj" and root.head.lower_ in roles()["territorial_preps"]:
         return True
-    if span[-1].lower_ in _DIVISION_WORDS:
+    if span[-1].lower_ in _DIVISION_WORDS or _party_district(span):
         return True
+    head = span.root.head
+    if (span.root.dep_ in ("compound", "amod", "nmod") and head.i >= span.end
+            and head.lemma_.lower() in roles()["local_nouns"]):
+        return True  # "Roselle police", "a Williston man", "an Augusta native"
     return _dateline(span) or _qualified(span, known)
 
 
@@ -162,18 +189,22 @@ def _proper(span: Span) -> bool:
     return all(t.tag_ in ("NNP", "NNPS") or t.lower_ in _CONNECTORS or t.is_upper for t in span)
 
 
-def _relabel_ok(ent: Span, known: Callable[[str], bool], people: set[str]) -> bool:
+def _relabel_ok(ent: Span, m: Matchers, people: set[str]) -> bool:
     """A PERSON or ORG entity that is a place after all ("Alexandria woman charged", "clashes
-    near Kharkiv"): in a locative phrase or modifying a common noun, and no person's name."""
-    if ent.text in people or not known(ent.text):
+    near Kharkiv"): in a locative phrase or modifying a common noun, and no person's name.
+    Outside a locative phrase only a place's own name will do: "Hamas" is one of Hamm's other
+    names, and "Hezbollah is in Lebanon and Hamas is in Palestine" no German town."""
+    if ent.text in people or not m.known(ent.text):
         return False
     root = ent.root
     if root.dep_ == "pobj":
         return root.head.lower_ in _RELABEL_PREPS
+    if not m.own(ent.text):
+        return False
     if root.dep_ in ("appos", "npadvmod", "nsubjpass"):
         return True
     if root.dep_ == "conj":
-        return _relabel_ok(Span(ent.doc, root.head.i, root.head.i + 1), known, people) or (
+        return _relabel_ok(Span(ent.doc, root.head.i, root.head.i + 1), m, people) or (
             bool(root.head.ent_type_ in _PLACE_LABELS))
     return root.dep_ == "compound" and not root.head.ent_type_
 
@@ -200,7 +231,7 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
     # Surnames of the article's people ("Obama", "Lincoln") are never places here.
     people = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for ent in doc.ents:
-        if ent.label_ in ("PERSON", "ORG") and _relabel_ok(ent, m.known, people):
+        if ent.label_ in ("PERSON", "ORG") and _relabel_ok(ent, m, people):
             spans.append(Span(doc, ent.start, ent.end, label="GPE"))
     taken = {t.i for s in spans for t in s}
     for matcher, small in ((m.big, False), (m.small, True)):
@@ -218,11 +249,20 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
                 continue
             spans.append(span)
             taken.update(t.i for t in span)
+    # The qualifier of a town is where it lies, whatever the parse makes of it ("Rockville,
+    # Maryland admitted a patient": Maryland is no actor).
+    qualifiers = {
+        b.start
+        for a in spans
+        for b in spans
+        if b.start == a.end + 1 and doc[a.end].text == "," and not m.is_country(a.text)
+    }
     spans = [
         s
         for s in spans
         if _looks_like_name(s)
         and (_dateline(s)
+             or s.start in qualifiers
              or (_qualified(s, m.known) and not m.is_country(s.text))  # "Moorhead, Minn."
              or is_place(s, actor_tokens, country=m.is_country(s.text)))
     ]

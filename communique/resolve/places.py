@@ -17,6 +17,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ._colocation import colocation
 from .gazetteer import Candidate, Gazetteer
 
 __all__ = ["Toponym", "candidates_for", "resolve_toponyms"]
@@ -27,30 +28,17 @@ _FEATURE_PRIOR = {"country": 6.0, "admin1": 1.5, "city": 0.0, "admin2": -1.0}
 # Authored regions carry no population: a fixed prior puts them level with a city of 10 million.
 _REGION_PRIOR = 8.0
 _CAPITAL_BONUS = 3.0
-_DIRECTIONS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "upper",
-        "lower",
-    ]
-)
+_DIRECTIONS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "upper", "lower"})
 _ALT_PENALTY = 1.5
+# Readings that lie beside the article's other names (``_colocation``), by their share.
+_TOGETHER_BONUS = 8.0
+# More for a town's other name when the name is another place's own ("Maryville").
+_SHADOWED_ALT_PENALTY = 6.0
+# A town a tenth the size of a division of its country named like it is in its shadow.
+_DIVISION_SHADOW = 10
 _QUALIFIER_BONUS = 10.0
 _COUNTRY_NAMED_BONUS = 1.5
 _COUNTRY_SHARE_BONUS = 2.0
@@ -82,12 +70,19 @@ class Toponym:
     dateline: bool = False
 
 
+# "the City of Canton", "Town of Groton", "the Province of Ontario", "the Port of Los Angeles":
+# the class word names no other place than the one after "of".
+_CLASS_WORDS = frozenset({"city", "town", "village", "township", "borough", "county", "parish",
+                          "province", "state", "commonwealth", "port", "municipality"})
+
+
 def _strip(name: str) -> str:
-    low = name.lower()
-    for prefix in ("the ", "city of "):
-        if low.startswith(prefix):
-            return name[len(prefix) :]
-    return name
+    words = name.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) > 2 and words[0].lower() in _CLASS_WORDS and words[1].lower() == "of":
+        words = words[2:]
+    return " ".join(words)
 
 
 def candidates_for(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
@@ -101,14 +96,17 @@ def candidates_for(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     words = _strip(name).split()
     if len(words) == 1 and words[0].lower() in _DIRECTIONS:
         return ()  # "the West", "East": a direction, not Cameroon's East region
-    cands = gazetteer.lookup(name)
-    if len(name) <= 3 and name.replace(".", "").isupper():
-        # "EU", "NSW", "US": an abbreviation names a country or a division, not the town Eu
+    cands = gazetteer.lookup(name) or gazetteer.lookup(" ".join(words))
+    bare = name.replace(".", "").replace(" ", "")
+    if len(bare) <= 3 and bare.isupper():
+        # "EU", "E.U.", "U.N.", "NSW": an abbreviation names a country or a division, not the
+        # town Eu or Un
         cands = tuple(c for c in cands if c.feature in ("country", "admin1", "region"))
     while not cands and len(words) > 1 and words[0].lower() in _DIRECTIONS:
         words = words[1:]  # "North Texas", "Western Europe", "northern Syria"
         cands = gazetteer.lookup(" ".join(words))
-    while not cands and len(words) > 1:
+    # Dropping last words never cuts at "of": "Line of Control" is no town called Line.
+    while not cands and len(words) > 1 and "of" not in (w.lower() for w in words[1:]):
         words = words[:-1]
         cands = gazetteer.lookup(" ".join(words)) if len(" ".join(words)) >= 4 else ()
     # Only a city the name is the canonical name of ("New York" is New York City's other name,
@@ -209,14 +207,41 @@ def _neighbourhood(c: Candidate, ctx: _Context, name: str) -> float:
     return _ADMIN1_SHARE_BONUS * same + _NEAR_BONUS * near
 
 
+def _shadow(cs: Sequence[Candidate]) -> set[object]:
+    """What context may not help: the countries of a name that is a country's ("Mexico" the
+    state), and the small towns named after a division of their own country ("California",
+    Maryland), as (country, admin1) pairs."""
+    out: set[object] = {c.country for c in cs if c.feature == "country"}
+    divisions = [c for c in cs if c.feature == "admin1" and not c.alt]
+    out |= {
+        (c.country, c.admin1)
+        for c in cs
+        for d in divisions
+        if c.feature in ("city", "admin2") and c.country == d.country and c.admin1 != d.admin1
+        and c.population * _DIVISION_SHADOW < d.population
+    }
+    return out
+
+
 def _score(
     c: Candidate,
     ctx: _Context,
     qualifiers: tuple[Candidate, ...],
-    shadow: set[str | None],
+    shadow: set[object],
     name: str = "",
+    *,
+    canonical: bool = False,
+    together: float = 0.0,
 ) -> float:
     score = _prior(c)
+    if qualifiers and _qualifies(c, qualifiers):
+        score += _QUALIFIER_BONUS
+    if canonical and c.alt and c.feature == "city":
+        # "Maryville" is Beeville's other name and three towns' own: no context for Beeville
+        return score - _SHADOWED_ALT_PENALTY
+    if (c.country, c.admin1) in shadow:
+        return score
+    score += _TOGETHER_BONUS * together
     if qualifiers and _qualifies(c, qualifiers):
         score += _QUALIFIER_BONUS
     # A place named like its own country ("Mexico" the state) gets no help from that country
@@ -248,16 +273,20 @@ def resolve_toponyms(
     """
     cands = [candidates_for(t.text, gazetteer) for t in toponyms]
     picks: list[Candidate | None] = [max(cs, key=_prior) if cs else None for cs in cands]
+    together = colocation([_key(t.text) for t in toponyms], cands)
     for _ in range(_PASSES):
         ctx = _context(toponyms, picks)
         out: list[Candidate | None] = []
-        for t, cs in zip(toponyms, cands, strict=True):
+        for t, cs, beside in zip(toponyms, cands, together, strict=True):
             if not cs:
                 out.append(None)
                 continue
             quals = candidates_for(t.qualifier, gazetteer) if t.qualifier else ()
-            shadow = {c.country for c in cs if c.feature == "country"}
+            shadow = _shadow(cs)
             name = _key(t.text)
-            out.append(max(cs, key=lambda c, q=quals, s=shadow, n=name: _score(c, ctx, q, s, n)))  # type: ignore[misc]
+            canonical = any(not c.alt for c in cs)
+            scores = [_score(c, ctx, quals, shadow, name, canonical=canonical,
+                             together=beside.get(i, 0.0)) for i, c in enumerate(cs)]
+            out.append(cs[max(range(len(cs)), key=scores.__getitem__)])
         picks = out
     return picks

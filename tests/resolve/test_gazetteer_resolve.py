@@ -83,3 +83,35 @@ def test_resolve_compass_word_is_no_place(gaz: Gazetteer, name: str) -> None:
 def test_gazetteer_other_name_of_a_city_keeps_its_division(gaz: Gazetteer) -> None:
     # "New York" is New York City's other name, not its canonical one: the state stays
     assert {c.feature for c in candidates_for("New York", gaz)} == {"admin1", "city"}
+
+
+@pytest.mark.parametrize("name", ["EU", "E.U.", "U.N.", "UN"])
+def test_abbreviation_with_dots_names_no_town(gaz: Gazetteer, name: str) -> None:
+    # organisations' initials, dotted or not, are not the towns Eu (France) or Un (India)
+    assert candidates_for(name, gaz) == ()
+
+
+def test_shortening_a_name_never_cuts_at_of(gaz: Gazetteer) -> None:
+    # "Line of Control" is no town called Line; "the City of Canton" is Canton
+    assert candidates_for("Line of Control", gaz) == ()
+    assert {c.geonameid for c in candidates_for("the City of Canton", gaz)} == {5149222}
+
+
+@pytest.mark.parametrize(
+    ("toponyms", "index", "geonameid"),
+    [
+        # a town and its county: the Paris inside a Henry County, over Paris, France
+        ([Toponym("Henry County"), Toponym("Paris")], 1, 4647963),
+        ([Toponym("Paris"), Toponym("Henry County")], 1, 4628829),
+        # a small town named like a state of its own country is in the state's shadow
+        ([Toponym("Maryland"), Toponym("California")], 1, 5332921),
+        # a town's other name loses to another town's own name, context notwithstanding
+        ([Toponym("Texas"), Toponym("Maryville")], 1, 4639848),
+    ],
+)
+def test_resolve_readings_that_lie_together(
+    gaz: Gazetteer, toponyms: list[Toponym], index: int, geonameid: int
+) -> None:
+    resolved = resolve_toponyms(toponyms, gazetteer=gaz)
+    assert resolved[index] is not None
+    assert resolved[index].geonameid == geonameid
