@@ -6,13 +6,16 @@ is about the territory." Read from the mention's place in the parse, with the wo
 
 - a place: the object of a preposition of place or origin ("in", "from", "of", "such as"),
   the object of a verb of movement or force ("visited Ohio", "shelled Kharkiv"), the subject
-  of a verb of state ("Serbia borders Hungary", "Egypt is"), the possessor of a territory noun
-  ("Turkey's capital", "China's birds"), an apposition, a qualifier ("Paris, Texas"), a
-  dateline, or a coordinate of any of these ("in Baku and Ankara");
+  of a verb of state ("Serbia borders Hungary", "Egypt is") or of "have" with a figure of
+  what happens there ("Chile has 2,335 cases"), the possessor of a territory noun or such a
+  figure ("Turkey's capital", "Kenya's first case"), the object of "of" after a class noun
+  ("the state of Ohio"), an apposition, a qualifier ("Paris, Texas"), a dateline, a state's or
+  town's name on a person ("a Connecticut Democrat"), or a coordinate of any of these;
 - an actor: the subject of any other verb ("Ankara said"), the possessor or "of"-object of a
   state noun ("Russia's foreign minister", "the president of Georgia"), the object of a party
   preposition ("talks with Israel", "a plot by the United States") or of another verb
-  ("urged Israel"), a name inside an organisation's name ("U.S. Army");
+  ("urged Israel"), a name inside an organisation's name ("U.S. Army"); a name on a thing
+  named after the place ("West Nile virus") is no place either;
 - otherwise undecided: a place unless the actors component claimed the tokens.
 
 Written by hand: no library reads metonymy off a parse; the small model has no such label.
@@ -69,6 +72,8 @@ def _in_name_role(span: Span, head: Token, *, country: bool) -> Role:
     # Army" (a country's name in an organisation: the state), "Dublin City Council" (a
     # public body named after the place it serves), "Toyota Motor" (the company's own name).
     r = roles()
+    if head.lemma_.lower() in r["named_after_nouns"]:
+        return "actor"  # "West Nile virus", "Marburg fever": a disease, no place meant here
     if head.ent_type_ in ("PERSON", "NORP"):
         # "U.S. President Obama" names the state; "a Connecticut Democrat", "Sarnia native
         # Brandon Biggers" the place they come from

@@ -36,7 +36,7 @@ _ALT_PENALTY = 1.5
 # Readings that lie beside the article's other names (``_colocation``), by their share.
 _TOGETHER_BONUS = 8.0
 # More for a town's other name when the name is another place's own ("Maryville").
-_SHADOWED_ALT_PENALTY = 6.0
+_SHADOWED_ALT_PENALTY = 4.0
 # A town a tenth the size of a division of its country named like it is in its shadow.
 _DIVISION_SHADOW = 10
 _QUALIFIER_BONUS = 10.0
@@ -50,6 +50,7 @@ _ADMIN1_SHARE_BONUS = 4.0
 # Jackson County), a division named like a country notwithstanding.
 _ADMIN1_INSIDE_BONUS = 8.0
 _NEAR_BONUS = 3.0
+_SIBLING_BONUS = 4.0
 _NEAR_KM = 150.0
 # Rounds of resolution: priors, then context from the previous round's choices, twice.
 _PASSES = 2
@@ -197,7 +198,9 @@ def _neighbourhood(c: Candidate, ctx: _Context, name: str) -> float:
         return 0.0
     if c.feature == "admin1":
         inside = sum(1 for p in others if p.admin1 == c.admin1 and p.feature != "admin1")
-        return _ADMIN1_INSIDE_BONUS * inside / len(others)
+        # a division among its country's other divisions ("Georgia" beside Alabama and Iowa)
+        siblings = sum(1 for p in others if p.feature == "admin1" and p.country == c.country)
+        return (_ADMIN1_INSIDE_BONUS * inside + _SIBLING_BONUS * siblings) / len(others)
     same = sum(1 for p in others if p.admin1 and p.admin1 == c.admin1) / len(others)
     near = 0.0
     if c.lat is not None:
@@ -230,13 +233,13 @@ def _score(
     shadow: set[object],
     name: str = "",
     *,
-    canonical: bool = False,
+    canonical: int = 0,
     together: float = 0.0,
 ) -> float:
     score = _prior(c)
     if qualifiers and _qualifies(c, qualifiers):
         score += _QUALIFIER_BONUS
-    if canonical and c.alt and c.feature == "city":
+    if canonical and c.alt and c.feature == "city" and c.population < 5 * canonical:
         # "Maryville" is Beeville's other name and three towns' own: no context for Beeville
         return score - _SHADOWED_ALT_PENALTY
     if (c.country, c.admin1) in shadow:
@@ -284,7 +287,10 @@ def resolve_toponyms(
             quals = candidates_for(t.qualifier, gazetteer) if t.qualifier else ()
             shadow = _shadow(cs)
             name = _key(t.text)
-            canonical = any(not c.alt for c in cs)
+            # The largest place whose own name this is (1 for a place without people): a
+            # town's other name yields to it, unless that town is five times its size
+            # ("St. Petersburg" is Saint Petersburg's other name, Florida's own).
+            canonical = max((max(c.population, 1) for c in cs if not c.alt), default=0)
             scores = [_score(c, ctx, quals, shadow, name, canonical=canonical,
                              together=beside.get(i, 0.0)) for i, c in enumerate(cs)]
             out.append(cs[max(range(len(cs)), key=scores.__getitem__)])

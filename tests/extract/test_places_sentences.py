@@ -118,6 +118,8 @@ def test_places_found_beyond_ner(nlp: Language, text: str, places: set[str]) -> 
         # a state that acts keeps acting, whatever it holds
         ("Israel has a blockade on the territory.", {"Israel"}),
         ("Canada's feed ban came into force in 2007.", {"Canada"}),
+        # a disease named after a place locates nothing
+        ("Mosquitoes carrying West Nile virus were trapped near the lake.", {"West Nile"}),
     ],
 )
 def test_places_exclude_actors_and_demonyms(nlp: Language, text: str, not_places: set[str]) -> None:

@@ -107,6 +107,10 @@ def test_shortening_a_name_never_cuts_at_of(gaz: Gazetteer) -> None:
         ([Toponym("Maryland"), Toponym("California")], 1, 5332921),
         # a town's other name loses to another town's own name, context notwithstanding
         ([Toponym("Texas"), Toponym("Maryville")], 1, 4639848),
+        # ... unless it is a much bigger place's other name
+        ([Toponym("Russia"), Toponym("St. Petersburg")], 1, 498817),
+        # a division among its country's other divisions: the state, not the country
+        ([Toponym("Alabama"), Toponym("Iowa"), Toponym("Georgia")], 2, 4197000),
     ],
 )
 def test_resolve_readings_that_lie_together(
