@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from ..resolve.gazetteer import Gazetteer
 from ..resolve.places import Toponym
 from ._place_roles import first_conjunct, is_place, role, roles
+from ._toponym_spans import body_prefix, dateline, party_district, trim
 
 __all__ = ["Found", "Matchers", "find_toponyms", "build_matchers"]
 
@@ -41,7 +42,6 @@ _BIG_POPULATION = 100_000
 _SMALL_POPULATION = 1_000
 _CONNECTORS = frozenset({"of", "de", "la", "le", "du", "del", "upon", "on", "the", "and", "-"})
 _DIVISION_WORDS = frozenset({"county", "parish", "district", "province", "oblast", "region"})
-_PARTY_LETTERS = frozenset({"D", "R", "I", "DFL"})
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,8 @@ class Matchers:
     is_country: Callable[[str], bool]
     # a place's own name, not only a town's other name ("Hamas" is one of Hamm's)
     own: Callable[[str], bool] = bool
+    # a country's or first-level division's name: a state that may act
+    is_state: Callable[[str], bool] = bool
 
 
 def _add(matcher: PhraseMatcher, tokenizer: Any, names: list[str], *, chunk: int = 2000) -> None:
@@ -93,7 +95,10 @@ def build_matchers(nlp: Language, gazetteer: Gazetteer) -> Matchers:
     def own(name: str) -> bool:
         return any(not c.alt or c.feature != "city" for c in gazetteer.lookup(name))
 
-    return Matchers(big, small, known, is_country, own)
+    def is_state(name: str) -> bool:
+        return any(c.feature in ("country", "admin1") for c in gazetteer.lookup(name))
+
+    return Matchers(big, small, known, is_country, own, is_state)
 
 
 def _written_as_name(span: Span) -> bool:
@@ -112,32 +117,6 @@ def _looks_like_name(span: Span) -> bool:
     return span.text[:1].isupper()  # "DeKalb" as well as "Kharkiv" and "KHARKIV"
 
 
-def _trim(span: Span) -> Span:
-    """Without a leading article or a trailing possessive ("the United Kingdom's")."""
-    start, end = span.start, span.end
-    if end - start > 1 and span[0].lower_ == "the":
-        start += 1
-    if end - start > 1 and span.doc[end - 1].tag_ == "POS":
-        end -= 1
-    return Span(span.doc, start, end, label=span.label_)
-
-
-_DATELINE_MARKS = (",", "-", "--", "\u2013", "\u2014", "(")
-
-
-def _dateline(span: Span) -> bool:
-    """A dateline: the article's first words before a dash or comma ("Belgrade -"), or a name
-    in capitals opening a sentence after a headline ("ARLINGTON \u2014", "CHARLESTON, W.Va.")."""
-    doc = span.doc
-    if span.end >= len(doc) or doc[span.end].text not in _DATELINE_MARKS:
-        return False
-    if span.start_char < 3:
-        return True
-    starts = span.start == span.sent.start or "\n" in doc[span.start - 1].whitespace_ + (
-        doc[span.start - 1].text)
-    return starts and all(t.is_upper for t in span if t.is_alpha) and len(span.text) > 2
-
-
 def _qualified(span: Span, known: Callable[[str], bool]) -> bool:
     # "Moorhead, Minn.", "Lombard, Illinois": a name followed by its state or country
     doc = span.doc
@@ -149,24 +128,17 @@ def _qualified(span: Span, known: Callable[[str], bool]) -> bool:
     return nxt.text[:1].isupper() and any(known(w) for w in words)
 
 
-def _party_district(span: Span) -> bool:
-    # "Rep. Torrey Westrom, R-Elbow Lake," / "(D-Beachwood)": a legislator's home district
-    doc = span.doc
-    return span.start >= 2 and doc[span.start - 1].text == "-" and (
-        doc[span.start - 2].text in _PARTY_LETTERS) and not doc[span.start - 1].whitespace_
-
-
 def _strong_context(span: Span, known: Callable[[str], bool]) -> bool:
     root = first_conjunct(span.root)  # "in Oakport and Moorhead" as well as "in Oakport"
     if root.dep_ == "pobj" and root.head.lower_ in roles()["territorial_preps"]:
         return True
-    if span[-1].lower_ in _DIVISION_WORDS or _party_district(span):
+    if span[-1].lower_ in _DIVISION_WORDS or party_district(span):
         return True
     head = span.root.head
     if (span.root.dep_ in ("compound", "amod", "nmod") and head.i >= span.end
             and head.lemma_.lower() in roles()["local_nouns"]):
         return True  # "Roselle police", "a Williston man", "an Augusta native"
-    return _dateline(span) or _qualified(span, known)
+    return dateline(span) or _qualified(span, known)
 
 
 def _generic(span: Span) -> bool:
@@ -187,6 +159,16 @@ def _first_in_name(span: Span) -> bool:
 def _proper(span: Span) -> bool:
     # "Man charged" at the start of a sentence is a noun, "Reading" a verb: names are NNP
     return all(t.tag_ in ("NNP", "NNPS") or t.lower_ in _CONNECTORS or t.is_upper for t in span)
+
+
+def _never_acts(span: Span, m: Matchers) -> bool:
+    """A continent, river or mountain range (NER's LOC, no state's name) is a place whatever
+    its role in the sentence ("the Red River will crest", "Africa accounts for 75 percent"):
+    only states and towns act through their governments. Not inside an organisation's name."""
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in roles()["agent_verbs"]:
+        return False  # "Europe must act", "Europe agreed": the union, by metonymy
+    return span.label_ == "LOC" and root.dep_ != "compound" and not m.is_state(span.text)
 
 
 def _relabel_ok(ent: Span, m: Matchers, people: set[str]) -> bool:
@@ -227,28 +209,32 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
         m: the gazetteer's matchers and name tests (``build_matchers``).
     """
     actor_tokens: dict[int, tuple[str, ...]] = doc._.communique_actor_tokens or {}
-    spans: list[Span] = [_trim(e) for e in doc.ents if e.label_ in _PLACE_LABELS]
+    spans: list[Span] = [
+        body_prefix(trim(e), m.known) for e in doc.ents if e.label_ in _PLACE_LABELS
+    ]
     # Surnames of the article's people ("Obama", "Lincoln") are never places here.
     people = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "ORG") and _relabel_ok(ent, m, people):
             spans.append(Span(doc, ent.start, ent.end, label="GPE"))
     taken = {t.i for s in spans for t in s}
-    for matcher, small in ((m.big, False), (m.small, True)):
-        for _, start, end in sorted(matcher(doc), key=lambda x: (x[1], x[1] - x[2])):
-            span = Span(doc, start, end, label="GPE")
-            if any(t.i in taken for t in span) or not _written_as_name(span):
-                continue
-            if not _proper(span) or span.text in people or _generic(span):
-                continue
-            if small and not _small_ok(span, m.known):
-                continue
-            if span.root.ent_type_ in _RELABEL and role(
-                span, country=m.is_country(span.text)
-            ) != "place":
-                continue
-            spans.append(span)
-            taken.update(t.i for t in span)
+    # Big and small names together, the longest first where they start alike: "Guernsey
+    # County" (a small name) before "Guernsey" (a big one).
+    matches = [(s, e, False) for _, s, e in m.big(doc)] + [(s, e, True) for _, s, e in m.small(doc)]
+    for start, end, small in sorted(matches, key=lambda x: (x[0], x[0] - x[1], x[2])):
+        span = Span(doc, start, end, label="GPE")
+        if any(t.i in taken for t in span) or not _written_as_name(span):
+            continue
+        if not _proper(span) or span.text in people or _generic(span):
+            continue
+        if small and not _small_ok(span, m.known):
+            continue
+        if span.root.ent_type_ in _RELABEL and role(
+            span, country=m.is_country(span.text)
+        ) != "place":
+            continue
+        spans.append(span)
+        taken.update(t.i for t in span)
     # The qualifier of a town is where it lies, whatever the parse makes of it ("Rockville,
     # Maryland admitted a patient": Maryland is no actor).
     qualifiers = {
@@ -261,8 +247,9 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
         s
         for s in spans
         if _looks_like_name(s)
-        and (_dateline(s)
+        and (dateline(s)
              or s.start in qualifiers
+             or _never_acts(s, m)
              or (_qualified(s, m.known) and not m.is_country(s.text))  # "Moorhead, Minn."
              or is_place(s, actor_tokens, country=m.is_country(s.text)))
     ]
@@ -275,5 +262,5 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
         if nxt is not None and nxt.start == span.end + 1 and doc[span.end].text == ",":
             qualifier = nxt.text
         found.append(Found(span, Toponym(span.text, qualifier=qualifier,
-                                         dateline=_dateline(span))))
+                                         dateline=dateline(span))))
     return found

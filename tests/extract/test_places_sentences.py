@@ -92,6 +92,12 @@ def test_places_resolved_from_sentence(
         # figures of what happens in a territory: its cases, its death toll
         ("This is Kenya's third confirmed case of the disease.", {"Kenya"}),
         ("Chile has 2,335 confirmed cases of the virus.", {"Chile"}),
+        # a county's name opening its sheriff's office, the longest name matched
+        ("Henderson County Sheriff's Department reports state that deputies arrived.",
+         {"Henderson County"}),
+        # a river or a continent does not act, whatever its verb
+        ("Officials said the Red River will crest at 39 feet on Friday.", {"Red River"}),
+        ("UNICEF says that Africa accounts for 75 percent of the cases.", {"Africa"}),
         # a state's name on a person comes from where they are from; a country's stays an actor
         ("Senator Smith, a Connecticut Democrat, wrote the bill.", {"Connecticut"}),
     ],
@@ -118,6 +124,7 @@ def test_places_found_beyond_ner(nlp: Language, text: str, places: set[str]) -> 
         # a state that acts keeps acting, whatever it holds
         ("Israel has a blockade on the territory.", {"Israel"}),
         ("Canada's feed ban came into force in 2007.", {"Canada"}),
+        ("Europe must act now, the minister said.", {"Europe"}),
         # a disease named after a place locates nothing
         ("Mosquitoes carrying West Nile virus were trapped near the lake.", {"West Nile"}),
     ],
@@ -148,6 +155,12 @@ def test_places_exclude_actors_and_demonyms(nlp: Language, text: str, not_places
 )
 def test_place_for_predicate(nlp: Language, text: str, verb: str, want: str | None) -> None:
     assert _place_of(_doc(nlp, text), verb) == want
+
+
+def test_longest_gazetteer_name_wins(nlp: Language) -> None:
+    # "Guernsey County" (Ohio), not the Channel island "Guernsey" inside it
+    doc = _doc(nlp, "The Guernsey County Sheriff's Office reported receiving several calls.")
+    assert [(p.name, p.country) for p in doc._.communique_places] == [("Guernsey County", "USA")]
 
 
 def test_line_of_control_is_no_chinese_town(nlp: Language) -> None:

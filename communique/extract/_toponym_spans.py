@@ -1,0 +1,68 @@
+"""Toponym spans: their edges and where they stand (helpers of ``_toponym_find``).
+
+- :func:`trim`: without a leading article or a trailing possessive;
+- :func:`body_prefix`: the place's name opening a public body's name NER took for a place;
+- :func:`dateline`: a dateline, at the article's start or after a headline;
+- :func:`party_district`: a legislator's home district ("R-Elbow Lake").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span
+
+from ._place_roles import roles
+
+__all__ = ["body_prefix", "dateline", "party_district", "trim"]
+
+_PARTY_LETTERS = frozenset({"D", "R", "I", "DFL"})
+
+
+def trim(span: Span) -> Span:
+    """Without a leading article or a trailing possessive ("the United Kingdom's")."""
+    start, end = span.start, span.end
+    if end - start > 1 and span[0].lower_ == "the":
+        start += 1
+    if end - start > 1 and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return Span(span.doc, start, end, label=span.label_)
+
+
+def body_prefix(span: Span, known: Callable[[str], bool]) -> Span:
+    """The place's name opening a public body's name that NER took for a place ("Henderson
+    County" of "Henderson County Sheriff's Department"); the span itself otherwise."""
+    if len(span) < 2 or known(span.text):
+        return span
+    r = roles()
+    bodies = r["organisation_heads"] | r["public_bodies"]
+    for end in range(span.end - 1, span.start, -1):
+        rest = {t.lower_ for t in span.doc[end : span.end]}
+        name = span.doc[span.start : end]
+        if rest & bodies and known(name.text):
+            return Span(span.doc, span.start, end, label=span.label_)
+    return span
+
+
+_DATELINE_MARKS = (",", "-", "--", "\u2013", "\u2014", "(")
+
+
+def dateline(span: Span) -> bool:
+    """A dateline: the article's first words before a dash or comma ("Belgrade -"), or a name
+    in capitals opening a sentence after a headline ("ARLINGTON \u2014", "CHARLESTON, W.Va.")."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text not in _DATELINE_MARKS:
+        return False
+    if span.start_char < 3:
+        return True
+    after_break = "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
+    opens = doc.has_annotation("SENT_START") and span.start == span.sent.start
+    starts = after_break or opens
+    return starts and all(t.is_upper for t in span if t.is_alpha) and len(span.text) > 2
+
+
+def party_district(span: Span) -> bool:
+    # "Rep. Torrey Westrom, R-Elbow Lake," / "(D-Beachwood)": a legislator's home district
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text == "-" and (
+        doc[span.start - 2].text in _PARTY_LETTERS) and not doc[span.start - 1].whitespace_
