@@ -128,7 +128,7 @@ class ActorContext:
         return tag
 
 
-_FORMS_KEY = ("communique", "token_forms")
+_FORMS_KEY = "communique.token_forms"
 
 
 @dataclass(frozen=True)
