@@ -79,9 +79,10 @@ def _gate() -> re.Pattern[str]:
 
     A region without one cannot hold a figure, so the two long patterns above (hundreds of
     alternatives tried at every character) skip it: on news text about half the sentences.
+    Searched in the lowercased region, case-sensitively: several times faster than (?i).
     """
-    words = [*NUMBER_WORDS, *amount_lexicon().scales]
-    return re.compile(rf"\d|(?i:{amount_lexicon().alternation(words)})")
+    words = [w.lower() for w in (*NUMBER_WORDS, *amount_lexicon().scales)]
+    return re.compile(rf"\d|{amount_lexicon().alternation(words)}")
 
 
 def _group(m: re.Match[str], name: str) -> str | None:
@@ -179,7 +180,7 @@ def scan_figures(text: str, regions: Iterable[tuple[int, int]] | None = None) ->
     lex = amount_lexicon()
     money, percent, _ = _patterns()
     gate = _gate()
-    spans = [(a, b) for a, b in regions or [(0, len(text))] if gate.search(text, a, b)]
+    spans = [(a, b) for a, b in regions or [(0, len(text))] if gate.search(text[a:b].lower())]
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
     for a, b in spans:
