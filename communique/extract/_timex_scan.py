@@ -10,6 +10,7 @@ cheaper than the pattern). Rules without such a word run over the whole text as 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from . import _timex_more as more
@@ -44,6 +45,8 @@ GATES: dict[str, tuple[str, ...]] = {
     "holiday": _HOLIDAY_WORDS,
 }
 
+_ALL_WORDS = sorted({w for words in GATES.values() for w in words})
+
 _BOUNDED = [
     (name, re.compile(rf"(?<![\w$-])(?:{rx.pattern})(?![\w-])", re.IGNORECASE))
     for name, rx, _handler in _COMPILED
@@ -61,15 +64,34 @@ def find(text: str, regions: Iterable[tuple[int, int]] | None = None) -> list[tu
     spans: set[tuple[int, int]] = set()
     converted, edits = more.spoken_years(text)  # "nineteen ninety-six" read as "1996"
     # Spoken years shift offsets between text and converted: then every rule scans it whole.
-    sentences = [(a, b, converted[a:b].lower()) for a, b in regions or ()] if not edits else []
+    gated = (_gated_sentences(converted, list(regions))
+             if regions is not None and not edits else None)
     for name, rx in _BOUNDED:
-        gate = GATES.get(name) if sentences else None
-        if gate is None:
+        gate = GATES.get(name)
+        if gate is None or gated is None:
             matches = list(rx.finditer(converted))
         else:
-            matches = [m for a, b, low in sentences if any(w in low for w in gate)
-                       for m in rx.finditer(converted, a, b)]
+            # the sentences holding one of the gate's words, in text order
+            held = sorted(set().union(*(gated.get(w, ()) for w in gate)))
+            matches = [m for a, b in held for m in rx.finditer(converted, a, b)]
         for m in matches:
             spans.add((more.to_original(m.start(), edits),
                        more.to_original(m.end(), edits, end=True)))
     return sorted(spans)
+
+
+def _gated_sentences(text: str, regions: list[tuple[int, int]]) -> dict[str, set[tuple[int, int]]]:
+    """Gate word -> the regions (sentences) of ``text`` holding it (as a substring)."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lowercase to two; offsets would shift
+        return {w: {(a, b) for a, b in regions if w in text[a:b].lower()} for w in _ALL_WORDS}
+    starts = [a for a, _ in regions]
+    out: dict[str, set[tuple[int, int]]] = {}
+    for w in _ALL_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and i + len(w) <= regions[k][1]:
+                out.setdefault(w, set()).add(regions[k])
+            i = low.find(w, i + 1)
+    return out
