@@ -33,7 +33,7 @@ _NOUN_WINDOW = 4  # tokens between the number and the noun it counts ("six other
 
 # Pure, and called on the same few strings ("two", "three") over and over; number-parser
 # rebuilds its language tables on every call.
-_number = lru_cache(maxsize=4096)(parse_number_text)
+_number = parse_number_text  # cached there
 
 
 def warm_up() -> None:

@@ -51,6 +51,8 @@ def test_amounts_scan_finds_figure(
         "In 2016 won the vote by a wide margin.",
         "The 44-day war ended in November.",
         "Prices were cut by $200 to $399.",  # two figures, not a range
+        "Someone dollars the bill; none percent of it was said.",  # no number inside a word
+        "The Covid19% figure is a typo.",
     ],
 )
 def test_amounts_scan_no_false_figure_or_range(text: str) -> None:
