@@ -85,24 +85,21 @@ class PhraseIndex:
 
     def ending_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
         """The longest phrase ending at token ``i``: (start index, phrase), or None."""
-        last = doc[i]
-        tails = [
-            t
-            for t in (last.lower_, last.lemma_.lower(), *_singulars(last.lower_))
-            if t in self._suffixes
-        ]
-        if not tails:
-            return None
-        for n in range(min(self._max, i + 1), 0, -1):
-            # The words as written, spacing included, so "Secretary-General" stays one word.
-            if n > 1 and not doc[i - 1].whitespace_ and doc[i - 1].text not in ("-", "–"):
-                continue
-            head = "".join(t.text_with_ws for t in doc[i - n + 1 : i]).lower()
-            for tail in tails:
-                phrase = head + tail
-                if phrase in self._phrases:
-                    return i - n + 1, phrase
-        return None
+        forms = token_forms(doc)
+        best: tuple[int, str] | None = None
+        # Grown leftwards one token at a time, the words as written, spacing included (so
+        # "Secretary-General" stays one word); a string that ends no phrase cannot grow into one.
+        longest = 1 if forms.glued[i - 1] or i == 0 else min(self._max, i + 1)
+        for tail in forms.tails[i]:
+            phrase, n = tail, 1
+            while phrase in self._suffixes:
+                if phrase in self._phrases and (best is None or i - n + 1 < best[0]):
+                    best = (i - n + 1, phrase)
+                if n == longest:
+                    break
+                n += 1
+                phrase = forms.lower_ws[i - n + 1] + phrase
+        return best
 
 
 @dataclass
@@ -129,6 +126,37 @@ class ActorContext:
         if tag is None or (kinds and tag.kind not in kinds):
             return None
         return tag
+
+
+_FORMS_KEY = "communique.token_forms"
+
+
+@dataclass(frozen=True)
+class TokenForms:
+    """Per token of a doc: the lowercased forms a phrase may end with (as written, lemma,
+    plain singular), the lowercased text with its trailing space, and whether it is glued to
+    the next token without space or hyphen (then no phrase spans the two)."""
+
+    tails: list[tuple[str, ...]]
+    lower_ws: list[str]
+    glued: list[bool]
+
+
+def token_forms(doc: Doc) -> TokenForms:
+    """The doc's ``TokenForms``, built once per doc and kept in ``doc.user_data``: the phrase
+    indexes are asked about every token by several actor passes, and reading spaCy's string
+    attributes token by token was most of their cost."""
+    forms = doc.user_data.get(_FORMS_KEY)
+    if not isinstance(forms, TokenForms) or len(forms.tails) != len(doc):
+        tails, lower_ws, glued = [], [], []
+        for t in doc:
+            low = t.lower_
+            tails.append((low, t.lemma_.lower(), *_singulars(low)))
+            lower_ws.append(t.text_with_ws.lower())
+            glued.append(not t.whitespace_ and t.text not in ("-", "–"))
+        forms = TokenForms(tails, lower_ws, glued)
+        doc.user_data[_FORMS_KEY] = forms
+    return forms
 
 
 def _singulars(word: str) -> tuple[str, ...]:

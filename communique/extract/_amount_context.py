@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,14 +33,37 @@ __all__ = [
 _MAX_CUE_DISTANCE = 5
 
 
-def _cue_matches(cue: MeasureCue, tok: Token) -> bool:
-    if tok.lemma_.lower() != cue.lemmas[-1] and tok.text.lower() != cue.lemmas[-1]:
-        return False
-    before = cue.lemmas[:-1]
-    if not before:
-        return True
-    left = [t.lemma_.lower() for t in tok.doc[max(tok.i - len(before), 0) : tok.i]]
-    return tuple(left) == before
+@lru_cache(maxsize=8)
+def _cues_ending(unit_class: str) -> dict[str, tuple[tuple[int, int, MeasureCue], ...]]:
+    """The cues for this class of unit by their last lemma, as (-length, lexicon order, cue),
+    longest first (the lexicon order breaks ties)."""
+    out: dict[str, list[tuple[int, int, MeasureCue]]] = {}
+    for n, cue in enumerate(amount_lexicon().cues):
+        if unit_class in cue.units or "any" in cue.units:
+            out.setdefault(cue.lemmas[-1], []).append((-len(cue.lemmas), n, cue))
+    return {k: tuple(sorted(v, key=lambda c: c[:2])) for k, v in out.items()}
+
+
+def _cues_at(tok: Token, unit_class: str) -> list[MeasureCue]:
+    """The cues ending at ``tok`` (by lemma or as written), longest first.
+
+    Looked up by the token's last word rather than by testing every cue on every token of the
+    sentence: that test, reading spaCy's string attributes each time, was most of the stage.
+    """
+    index = _cues_ending(unit_class)
+    lemma, text = tok.lemma_.lower(), tok.text.lower()
+    found = [*index.get(lemma, ()), *(index.get(text, ()) if text != lemma else ())]
+    if len(found) > 1:
+        found.sort(key=lambda c: c[:2])
+    out: list[MeasureCue] = []
+    for _, _, cue in found:
+        before = cue.lemmas[:-1]
+        if before:
+            left = tok.doc[max(tok.i - len(before), 0) : tok.i]
+            if tuple(t.lemma_.lower() for t in left) != before:
+                continue
+        out.append(cue)
+    return out
 
 
 def find_measure(span: Span, unit_class: str, *, head_noun: Token | None = None) -> Token | None:
@@ -55,29 +79,22 @@ def find_measure(span: Span, unit_class: str, *, head_noun: Token | None = None)
         own_noun = head_noun is not None and tok.i == head_noun.i
         if span.start <= tok.i < span.end and not own_noun:
             continue
-        for cue in amount_lexicon().cues:
-            if unit_class not in cue.units and "any" not in cue.units:
-                continue
-            if not _cue_matches(cue, tok):
-                continue
-            dist = tree_distance(root, tok)
-            if own_noun:
-                dist = _MAX_CUE_DISTANCE  # the noun's own sense is the last resort
-            if dist > _MAX_CUE_DISTANCE:
-                continue
-            key = (dist, -len(cue.lemmas), tok)
-            if best is None or key[:2] < best[:2]:
-                best = key
+        cues = _cues_at(tok, unit_class)
+        if not cues:
+            continue
+        dist = _MAX_CUE_DISTANCE if own_noun else tree_distance(root, tok)
+        if dist > _MAX_CUE_DISTANCE:
+            continue
+        key = (dist, -len(cues[0].lemmas), tok)  # the longest cue on this token
+        if best is None or key[:2] < best[:2]:
+            best = key
     return best[2] if best else None
 
 
 def measure_of(tok: Token, unit_class: str) -> str | None:
     """The measure a cue token names for this class of unit (longest cue first)."""
-    cues = sorted(amount_lexicon().cues, key=lambda c: -len(c.lemmas))
-    for cue in cues:
-        if (unit_class in cue.units or "any" in cue.units) and _cue_matches(cue, tok):
-            return cue.measure
-    return None
+    cues = _cues_at(tok, unit_class)
+    return cues[0].measure if cues else None
 
 
 def _country_of_actor(doc: Doc, actor_id: str) -> str | None:

@@ -33,7 +33,7 @@ _NOUN_WINDOW = 4  # tokens between the number and the noun it counts ("six other
 
 # Pure, and called on the same few strings ("two", "three") over and over; number-parser
 # rebuilds its language tables on every call.
-_number = lru_cache(maxsize=4096)(parse_number_text)
+_number = parse_number_text  # cached there
 
 
 def warm_up() -> None:
@@ -135,16 +135,25 @@ def _unit_form() -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z])(?:{alternation})(?:e?s)?(?![a-z])")
 
 
+@lru_cache(maxsize=1)
+def _extra_unit() -> re.Pattern[str]:
+    """The lexicon's own units right after a number, longest first (one pattern, not one per
+    unit and number)."""
+    phrases = sorted(amount_lexicon().extra_units, key=len, reverse=True)
+    if not phrases:
+        return re.compile(r"(?!)")
+    return re.compile(rf"\s*({'|'.join(re.escape(p) for p in phrases)})\b")
+
+
 def _physical_unit(doc: Doc, run: Span) -> tuple[str, int] | None:
     """(unit, end char) of a physical quantity starting at ``run``, or None."""
     lex = amount_lexicon()
     window = doc[run.start : min(run.end + 3, len(doc))]
     # Cut from the window's text: doc.text would join the whole doc for every number.
     rest = window.text[run.end_char - window.start_char :].lower()
-    for phrase in sorted(lex.extra_units, key=len, reverse=True):
-        m = re.match(rf"\s*{re.escape(phrase)}\b", rest)
-        if m:
-            return lex.extra_units[phrase], run.end_char + m.end()
+    m = _extra_unit().match(rest)
+    if m:
+        return lex.extra_units[m.group(1)], run.end_char + m.end()
     if not _unit_form().search(rest):
         return None  # no form of an accepted unit follows: quantulum (ms a call) cannot find one
     for q in _quantulum.parse(window.text):

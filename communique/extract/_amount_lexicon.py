@@ -13,7 +13,7 @@ from typing import Any, cast
 
 from ..data import read_yaml
 
-__all__ = ["AmountLexicon", "MeasureCue", "amount_lexicon"]
+__all__ = ["NUMBER_WORDS", "AmountLexicon", "MeasureCue", "amount_lexicon"]
 
 # Cardinal words number-parser understands; listed so a regex can find them in running text
 # (number-parser converts a known string but does not locate numbers inside a sentence).
@@ -41,6 +41,7 @@ _UNITS = [
 ]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _WORD = rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS)}|hundred)"
+NUMBER_WORDS: tuple[str, ...] = (*_UNITS, *_TENS, "hundred")
 WORD_NUMBER = rf"(?:{_WORD}(?:[ -](?:and )?{_WORD})*)"
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 

@@ -146,6 +146,8 @@ class PredicateMatcher:
 
     def verb_candidate(self, tok: Token, aat: ActorsAt, consumed: set[int]) -> Candidate | None:
         lemma = _verb_lemma(tok, self.lexicon)
+        if lemma not in self.lexicon.verb_lemmas:
+            return None  # neither a verb entry nor a light verb: nothing below can match
         obj = object_of(tok)
         # Light verbs: the event noun is the object, or the object of a preposition
         # ("called for a ceasefire").
@@ -248,9 +250,12 @@ class PredicateMatcher:
         return None
 
     def noun_candidate(self, tok: Token, aat: ActorsAt) -> Candidate | None:
+        entries = self.lexicon.nouns.get(tok.lemma_.lower())
+        if not entries:
+            return None
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
         of_words = _of_words(tok)
-        for entry in self.lexicon.nouns.get(tok.lemma_.lower(), ()):
+        for entry in entries:
             if entry.mods and not (mods & entry.mods):
                 continue
             if mods & entry.without:

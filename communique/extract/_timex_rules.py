@@ -31,7 +31,7 @@ from ._timex_calendar import (
     week_value,
 )
 
-__all__ = ["Norm", "find", "lexicon", "normalise"]
+__all__ = ["RULES", "Norm", "lexicon", "normalise"]
 
 Handler = Callable[[re.Match[str], str, "date | None", "str | None", str], "Norm | None"]
 
@@ -536,14 +536,3 @@ def normalise(text: str, anchor: date | None, tense: str | None, context: str = 
     if m and re.search(r"\d", raw) and re.search(r"[A-Za-z]{3}", raw) and len(raw) <= 30:
         return _h_dateparser(m, raw, anchor, tense, context)
     return None
-
-
-def find(text: str) -> list[tuple[int, int]]:
-    """Character spans in ``text`` where some rule matches (overlapping candidates)."""
-    spans: set[tuple[int, int]] = set()
-    converted, edits = more.spoken_years(text)  # "nineteen ninety-six" read as "1996"
-    for _name, rx, _handler in _COMPILED:
-        for m in re.finditer(rf"(?<![\w$-])(?:{rx.pattern})(?![\w-])", converted, re.IGNORECASE):
-            spans.add((more.to_original(m.start(), edits),
-                       more.to_original(m.end(), edits, end=True)))
-    return sorted(spans)

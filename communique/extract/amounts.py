@@ -108,7 +108,9 @@ def match(doc: Doc) -> list[Amount]:
     """
     out: list[Amount] = []
     taken: list[tuple[int, int]] = []
-    for fig in scan_figures(doc.text):
+    sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation(
+        "SENT_START") else None
+    for fig in scan_figures(doc.text, sentences):
         span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
         if span is None:
             continue

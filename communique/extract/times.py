@@ -28,7 +28,8 @@ from spacy.tokens import Doc, Span, Token
 from ..records import DateRange, EventStatus, TimeExpr
 from . import _time_status
 from . import status as _status
-from ._timex_rules import find, lexicon, normalise
+from ._timex_rules import lexicon, normalise
+from ._timex_scan import find
 
 __all__ = ["TimesComponent", "date_and_status", "period_for", "time_at"]
 
@@ -48,7 +49,9 @@ class TimesComponent:
         """The normalised time expressions of ``doc`` (pure: writes nothing)."""
         anchor = doc._.communique_published
         signals = set(lexicon()["signals"])
-        spans = set(find(doc.text))
+        sentences = ([(s.start_char, s.end_char) for s in doc.sents]
+                     if doc.has_annotation("SENT_START") else None)
+        spans = set(find(doc.text, sentences))
         for ent in doc.ents:
             if ent.label_ in ("DATE", "TIME"):
                 spans.add(_trim(ent, signals))

@@ -119,9 +119,9 @@ class ActorLexicon:
     people: tuple[KnownPerson, ...]
     named_groups: tuple[NamedGroup, ...] = ()
 
-    @property
+    @cached_property
     def by_iso3(self) -> dict[str, Country]:
-        """Countries by ISO3 code."""
+        """Countries by ISO3 code (built once: asked for on every article)."""
         return {c.iso3: c for c in self.countries}
 
     def surface_forms(self) -> dict[str, list[tuple[str, object]]]:

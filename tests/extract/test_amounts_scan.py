@@ -51,6 +51,8 @@ def test_amounts_scan_finds_figure(
         "In 2016 won the vote by a wide margin.",
         "The 44-day war ended in November.",
         "Prices were cut by $200 to $399.",  # two figures, not a range
+        "Someone dollars the bill; none percent of it was said.",  # no number inside a word
+        "The Covid19% figure is a typo.",
     ],
 )
 def test_amounts_scan_no_false_figure_or_range(text: str) -> None:
@@ -82,3 +84,28 @@ def test_amounts_superscripts_in_an_article_do_not_fail_extraction(nlp: object) 
     doc = communique.extract(text, published="2024-01-01", nlp=nlp)
     assert doc.warnings == []
     assert all(a.value is not None for a in doc.amounts)
+
+
+_PARAGRAPH = (
+    "Trade between the two countries reached $2.8 billion in the first eight months. "
+    "Officials did not say when talks would resume. "
+    "Inflation eased to 7.5% in March, and about a million dollars was pledged. "
+    "The ministers spoke for an hour."
+)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    ends = [i + 1 for i, ch in enumerate(text) if ch == "." and text[i + 1 : i + 2] in (" ", "")]
+    return list(zip([0, *(e + 1 for e in ends[:-1])], ends, strict=True))
+
+
+def test_amounts_scan_by_sentence_equals_whole_text() -> None:
+    whole = scan_figures(_PARAGRAPH)
+    assert [(f.value, f.unit) for f in whole] == [(2.8e9, "USD"), (7.5, "percent"), (1e6, "USD")]
+    assert scan_figures(_PARAGRAPH, _sentences(_PARAGRAPH)) == whole
+
+
+def test_amounts_scan_searches_only_the_regions_given() -> None:
+    first, *rest = _sentences(_PARAGRAPH)
+    assert [f.value for f in scan_figures(_PARAGRAPH, [first])] == [2.8e9]
+    assert [f.value for f in scan_figures(_PARAGRAPH, rest[:1])] == []

@@ -17,7 +17,8 @@ from spacy.language import Language
 import communique
 from communique.errors import InputError
 from communique.extract._amount_scan import scan_figures
-from communique.extract._timex_rules import find, normalise
+from communique.extract._timex_rules import normalise
+from communique.extract._timex_scan import find
 
 # News-like vocabulary mixed with arbitrary characters, so the rules actually fire.
 WORDS = [
