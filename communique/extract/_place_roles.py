@@ -126,8 +126,9 @@ def role(span: Span, *, country: bool = False) -> Role:
         return "unclear"
     if dep == "poss":
         nouns = r["territory_nouns"] | r["occurrence_nouns"]
-        if head.lower_ in nouns or lemma in nouns:
-            return "place"
+        words = {head.lower_, lemma} | {c.lower_ for c in head.children if c.dep_ == "compound"}
+        if words & nouns:
+            return "place"  # "Turkey's capital", "Kenya's capital Nairobi", "Kenya's first case"
         return "actor" if lemma in r["actor_nouns"] else "unclear"
     if dep == "dobj":
         return "place" if lemma in r["object_verbs"] else "actor"

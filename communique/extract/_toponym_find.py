@@ -134,10 +134,11 @@ def _strong_context(span: Span, known: Callable[[str], bool]) -> bool:
         return True
     if span[-1].lower_ in _DIVISION_WORDS or party_district(span):
         return True
-    head = span.root.head
+    head, r = span.root.head, roles()
     if (span.root.dep_ in ("compound", "amod", "nmod") and head.i >= span.end
-            and head.lemma_.lower() in roles()["local_nouns"]):
-        return True  # "Roselle police", "a Williston man", "an Augusta native"
+            and head.lemma_.lower() in r["local_nouns"] | r["public_bodies"]):
+        # "Roselle police", "a Williston man", "the Byesville Volunteer Fire Department"
+        return _first_in_name(span)
     return dateline(span) or _qualified(span, known)
 
 

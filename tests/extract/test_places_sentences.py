@@ -92,6 +92,9 @@ def test_places_resolved_from_sentence(
         # figures of what happens in a territory: its cases, its death toll
         ("This is Kenya's third confirmed case of the disease.", {"Kenya"}),
         ("Chile has 2,335 confirmed cases of the virus.", {"Chile"}),
+        ("Cholera broke out in a slum in Kenya's capital Nairobi.", {"Kenya"}),
+        ("South Africa, Zimbabwe's neighbour to the south, reported cases.", {"Zimbabwe"}),
+        ("The Byesville Volunteer Fire Department said the cause was electrical.", {"Byesville"}),
         # a county's name opening its sheriff's office, the longest name matched
         ("Henderson County Sheriff's Department reports state that deputies arrived.",
          {"Henderson County"}),
