@@ -79,6 +79,7 @@ def test_places_resolved_from_sentence(
         # a place's name on a common noun or in its own public body's name
         ("A Gainesville man was charged on Friday.", {"Gainesville"}),
         ("The Torrington Fire Department responded to the call.", {"Torrington"}),
+        ("The Ohio Forest Service warned of a high fire risk.", {"Ohio"}),
         # "the state of", "the town of": the class noun before "of" names a place, no party
         ("Flooding closed roads across the state of Ohio on Tuesday.", {"Ohio"}),
         ("Swans were found dead in the eastern states of Saxony and Thuringia.",
