@@ -25,6 +25,7 @@ from ..store import parse_store_url
 from ..store.lock import StoreBusyError
 from . import views
 from .guard import GuardMiddleware
+from .head import HeadMiddleware
 from .ingest import Process, add_ingest
 from .models import (
     ActorsPage,
@@ -208,5 +209,6 @@ def create_app(
     # by the host check included.
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+    app.add_middleware(HeadMiddleware)
     app.add_middleware(GuardMiddleware, max_body=max_body)
     return app
