@@ -6,7 +6,8 @@ CODING.md "Dates and status", as rules over the parse (the public entry points a
 - the date comes from the time expression governing the predicate, else from a time
   expression of its sentence that sits in the predicate's own clause or in a clause above it
   ("On Friday, officials said rebels attacked": Friday dates the attack; "an application made
-  10 years ago" does not date the main clause);
+  10 years ago" does not date the main clause), nor does a time naming a noun further down its
+  arguments ("discussed the reconstruction of districts affected by the 2020 war");
 - an undated event that is reported news takes the story's day -- the day-dated lead of the
   first sentences, when it is in the publication week and month ("warned Friday ... China
   expressed concern") -- else the publication month (``precision: month``), never a made-up day;
@@ -41,6 +42,8 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # and gerunds ("by withdrawing in 2017") have their own time; a reduced relative ("a forum
 # held in Ankara on February 18") sets the scene of the predicate and dates it.
 _CLAUSE_DEPS = frozenset({"relcl", "pcomp"})
+# A time attached to a noun as its modifier ("the 2020 war", "Monday's attack").
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "nmod", "poss"})
 
 
 def _times_with_tokens(doc: Doc) -> list[tuple[TimeExpr, Span]]:
@@ -65,13 +68,36 @@ def _own_or_higher_clause(time_root: Token, predicate: Token) -> bool:
     return True
 
 
-def _governing(doc: Doc, token: Token, *, types: tuple[str, ...]) -> tuple[TimeExpr, bool] | None:
+def _names_a_noun(span: Span, token: Token) -> bool:
+    """A time that modifies a noun further down the predicate's arguments ("discussed the
+    reconstruction of districts affected by the 2020 war", "hopes for a deal before
+    October's expiration"): it dates that noun, not ``token``. A noun next to the predicate
+    keeps its time: the predicate itself, its own argument ("launched a January attack") or
+    the noun it describes ("the February 2020 pact the United States negotiated")."""
+    root = span.root
+    noun = root.head
+    return (
+        root.dep_ in _NOUN_MODIFIER_DEPS
+        and noun.pos_ in ("NOUN", "PROPN")
+        and not span.start <= noun.i < span.end
+        and token.i not in (noun.i, noun.head.i)
+        and noun.i != token.head.i
+    )
+
+
+def _governing(
+    doc: Doc, token: Token, *, types: tuple[str, ...], events: bool = False
+) -> tuple[TimeExpr, bool] | None:
     """The time expression of ``token``'s sentence nearest to it in the parse, and whether it
-    governs the token (within four arcs) rather than merely sharing its clause."""
+    governs the token (within four arcs) rather than merely sharing its clause. For
+    ``events``, a time naming another noun is no candidate (an amount's period may be one:
+    "the 2021 budget of $5 billion")."""
     sent = token.sent
     best: tuple[int, int, TimeExpr] | None = None
     for tx, span in _times_with_tokens(doc):
         if tx.type not in types or span.start < sent.start or span.end > sent.end:
+            continue
+        if events and _names_a_noun(span, token):
             continue
         dist = tree_distance(span.root, token)
         if dist > 4 and not _own_or_higher_clause(span.root, token):
@@ -146,7 +172,7 @@ def date_and_status(doc: Doc, predicate: Token) -> tuple[DateRange, EventStatus]
     """See ``times.date_and_status``."""
     published: date | None = doc._.communique_published
     window = timedelta(days=int(_status.cues()["reported_window_days"]))
-    found = _governing(doc, predicate, types=("DATE", "TIME"))
+    found = _governing(doc, predicate, types=("DATE", "TIME"), events=True)
     rng = date_range(found[0]) if found else None
     hypothetical = _status.is_hypothetical(predicate)
     planned = _status.is_planned(predicate)

@@ -75,6 +75,16 @@ def _pred(doc: Doc, word: str) -> Token:
         ("The request, linked to an application that Malaysia made 10 years ago, met with "
          "opposition from China.", "met", "2021-10-01", "month", "reported"),
         ("In 2020 the army advanced.", "advanced", "2020-01-01", "year", "background"),
+        # a time naming a noun deep in the arguments dates that noun, not the predicate
+        ("The ministers discussed the reconstruction of districts affected by the 2020 war.",
+         "discussed", "2021-10-01", "month", "reported"),
+        ("China hopes for a new deal before October's expiration.", "hopes", None, "unknown",
+         "background"),
+        # ... but a noun next to the predicate keeps it: its argument, the noun it describes
+        ("Militants launched a deadly January attack on the base.", "launched", "2021-01-01",
+         "month", "background"),
+        ("He praised the 2020 pact that the United States negotiated with the Taliban.",
+         "negotiated", "2020-01-01", "year", "background"),
     ],
 )
 def test_times_date_and_status(
