@@ -40,7 +40,8 @@ _RELABEL_PREPS = frozenset({"in", "at", "near", "outside", "inside", "from", "in
                             "throughout", "around", "of"})
 _BIG_POPULATION = 100_000
 _SMALL_POPULATION = 1_000
-_CONNECTORS = frozenset({"of", "de", "la", "le", "du", "del", "upon", "on", "the", "and", "-"})
+_CONNECTORS = frozenset({"of", "de", "la", "le", "du", "del", "upon", "on", "the", "and", "-", "do", "da",
+                         "dos", "das", "di", "van", "von", "der", "den", "y", "sur", "am", "an"})
 _DIVISION_WORDS = frozenset({"county", "parish", "district", "province", "oblast", "region"})
 
 
@@ -162,6 +163,18 @@ def _proper(span: Span) -> bool:
     return all(t.tag_ in ("NNP", "NNPS") or t.lower_ in _CONNECTORS or t.is_upper for t in span)
 
 
+def _widen(span: Span, matches: list[tuple[int, int, bool]]) -> Span:
+    """The longest gazetteer name around a place entity NER cut short: "Guinea-Bissau" for
+    "Guinea", "Goz Beida" for "Beida", "Rio Grande do Sul" for "Rio Grande"."""
+    best = span
+    for start, end, _ in matches:
+        if start <= span.start and span.end <= end and end - start > len(best):
+            wider = Span(span.doc, start, end, label=span.label_)
+            if _written_as_name(wider):
+                best = wider
+    return best
+
+
 def _never_acts(span: Span, m: Matchers) -> bool:
     """A continent, river or mountain range (NER's LOC, no state's name) is a place whatever
     its role in the sentence ("the Red River will crest", "Africa accounts for 75 percent"):
@@ -210,8 +223,13 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
         m: the gazetteer's matchers and name tests (``build_matchers``).
     """
     actor_tokens: dict[int, tuple[str, ...]] = doc._.communique_actor_tokens or {}
+    # Big and small names together, the longest first where they start alike: "Guernsey
+    # County" (a small name) before "Guernsey" (a big one).
+    matches = [(s, e, False) for _, s, e in m.big(doc)] + [(s, e, True) for _, s, e in m.small(doc)]
+    matches.sort(key=lambda x: (x[0], x[0] - x[1], x[2]))
     spans: list[Span] = [
-        body_prefix(trim(e), m.known) for e in doc.ents if e.label_ in _PLACE_LABELS
+        _widen(body_prefix(trim(e), m.known), matches)
+        for e in doc.ents if e.label_ in _PLACE_LABELS
     ]
     # Surnames of the article's people ("Obama", "Lincoln") are never places here.
     people = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
@@ -219,10 +237,7 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
         if ent.label_ in ("PERSON", "ORG") and _relabel_ok(ent, m, people):
             spans.append(Span(doc, ent.start, ent.end, label="GPE"))
     taken = {t.i for s in spans for t in s}
-    # Big and small names together, the longest first where they start alike: "Guernsey
-    # County" (a small name) before "Guernsey" (a big one).
-    matches = [(s, e, False) for _, s, e in m.big(doc)] + [(s, e, True) for _, s, e in m.small(doc)]
-    for start, end, small in sorted(matches, key=lambda x: (x[0], x[0] - x[1], x[2])):
+    for start, end, small in matches:
         span = Span(doc, start, end, label="GPE")
         if any(t.i in taken for t in span) or not _written_as_name(span):
             continue

@@ -167,6 +167,22 @@ def test_longest_gazetteer_name_wins(nlp: Language) -> None:
     assert [(p.name, p.country) for p in doc._.communique_places] == [("Guernsey County", "USA")]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # NER cut the name short; the gazetteer's longer name is the place
+        ("Cholera spread to Guinea-Bissau and Liberia.", "Guinea-Bissau", "GNB"),
+        ("Aid reached the camps near Goz Beida in eastern Chad.", "Goz Beida", "TCD"),
+        ("Two cases were confirmed in Rio Grande do Sul on Friday.", "Rio Grande do Sul", "BRA"),
+    ],
+)
+def test_entity_widened_to_the_gazetteer_name(
+    nlp: Language, text: str, name: str, country: str
+) -> None:
+    places = {p.name: p.country for p in _doc(nlp, text)._.communique_places}
+    assert places.get(name) == country, places
+
+
 def test_line_of_control_is_no_chinese_town(nlp: Language) -> None:
     doc = _doc(nlp, "Troops exchanged fire across the Line of Control in Kashmir on Monday.")
     assert all(p.country != "CHN" for p in doc._.communique_places)
