@@ -40,8 +40,9 @@ _RELABEL_PREPS = frozenset({"in", "at", "near", "outside", "inside", "from", "in
                             "throughout", "around", "of"})
 _BIG_POPULATION = 100_000
 _SMALL_POPULATION = 1_000
-_CONNECTORS = frozenset({"of", "de", "la", "le", "du", "del", "upon", "on", "the", "and", "-", "do", "da",
-                         "dos", "das", "di", "van", "von", "der", "den", "y", "sur", "am", "an"})
+_CONNECTORS = frozenset({"of", "de", "la", "le", "du", "del", "upon", "on", "the", "and", "-",
+                         "do", "da", "dos", "das", "di", "van", "von", "der", "den", "y", "sur",
+                         "am", "an"})
 _DIVISION_WORDS = frozenset({"county", "parish", "district", "province", "oblast", "region"})
 
 
