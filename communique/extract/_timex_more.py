@@ -1,10 +1,9 @@
-"""TIMEX3 rules beyond plain calendar words: spoken years, centuries, holidays, clock times with
+"""TIMEX3 rules beyond plain calendar words: spoken years, centuries, clock times with
 their day, expressions anchored on an earlier date ("the following year"), repetitions of a
 named day ("each Thursday") and durations without a number ("for years", "decades-long").
 
 Hand-written for the reason given in ``_timex_rules``: no maintained library returns TIMEX3
-values. Easter comes from python-dateutil (installed with dateparser); the other holidays are
-dates or n-th weekdays listed in ``data/time/lexicon.yml``. Each handler has the signature of
+values. Holidays are in ``_timex_holidays``. Each handler has the signature of
 ``_timex_rules.Handler``: (match, raw text, anchor, tense, sentence context) -> Norm | None.
 """
 
@@ -13,8 +12,6 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from typing import Any
-
-from dateutil.easter import easter
 
 from ..data import read_yaml
 from ._timex_calendar import Norm, interval, month_value, pick_weekday, week_value
@@ -137,60 +134,6 @@ def h_decade_word(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx
 
 
 # --- holidays --------------------------------------------------------------------------------
-
-
-def _holiday_on(name: str, year: int) -> date | None:
-    spec = _lex()["holidays"].get(name)
-    if spec is None:
-        return None
-    if "easter" in spec:
-        return easter(year) + timedelta(days=int(spec["easter"]))
-    month = int(spec["month"])
-    if "day" in spec:
-        return date(year, month, int(spec["day"]))
-    weekday, nth = int(spec["weekday"]), int(spec["nth"])
-    first = date(year, month, 1)
-    if nth > 0:
-        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
-    nxt = date(year + month // 12, month % 12 + 1, 1)
-    last = nxt - timedelta(days=1)
-    return last - timedelta(days=(last.weekday() - weekday) % 7)
-
-
-def holiday_names() -> list[str]:
-    """The holiday names of the lexicon (lower case)."""
-    return list(_lex()["holidays"])
-
-
-def h_holiday(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
-    name = re.sub(r"\s+", " ", m.group(2)).lower().replace("’", "'")
-    if not m.group(2)[0].isupper():
-        return None  # "easter" in lower case is no holiday
-    shift, year_word = (m.group(1) or "").lower(), m.group(4)
-    if year_word:
-        day = _holiday_on(name, int(year_word))
-    elif a is None:
-        return None
-    else:
-        past = _holiday_on(name, a.year)
-        nxt = past
-        if past is not None and past > a:
-            past = _holiday_on(name, a.year - 1)
-        if nxt is not None and nxt < a:
-            nxt = _holiday_on(name, a.year + 1)
-        if past is None or nxt is None:
-            return None
-        if shift == "last" or (shift != "next" and t == "past"):
-            day = past
-        elif shift == "next" or t == "future":
-            day = nxt
-        else:
-            day = past if (a - past) <= (nxt - a) else nxt
-    if day is None:
-        return None
-    value = week_value(day) if (m.group(3) or "").lower() == "week" else day.isoformat()
-    start, end = interval(value)
-    return Norm("DATE", value, start, end, "holiday")
 
 
 # --- clock times with their day ----------------------------------------------------------------

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..data import read_yaml
+from . import _timex_holidays as holidays
 from . import _timex_more as more
 from ._timex_calendar import (
     Norm,
@@ -480,8 +481,8 @@ RULES: list[tuple[str, str, Handler]] = [
     ("decade", rf"(?:{MOD})?(?:the\s+)?(?:{MOD})?(\d{{4}}s|'?\d0'?s)", _h_decade),
     ("decade-word", more.DECADE_WORD, more.h_decade_word),
     ("century", more.CENTURY, more.h_century),
-    ("holiday", rf"(?:(last|next|this)\s+)?({_alt(more.holiday_names())})(?:\s+(week))?"
-     rf"(?:,?\s+({YEAR}))?", more.h_holiday),
+    ("holiday", rf"(?:(last|next|this)\s+)?({_alt(holidays.holiday_names())})(?:\s+(week))?"
+     rf"(?:,?\s+({YEAR}))?", holidays.h_holiday),
     ("set-named", rf"(?:every|each)\s+(?:{WD}|{MON})(?:\s+{PART}s?)?|"
      rf"(?:{_FULL_WD})s(?:\s+{PART}s)?|(?:{_FULL_WD})\s+{PART}s", more.h_set_named),
     ("anaphoric", more.ANAPHORIC, more.h_anaphoric),

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from . import _timex_holidays as holidays
 from . import _timex_more as more
 from ._timex_rules import _COMPILED, lexicon
 
@@ -24,7 +25,7 @@ _UNITS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "mont
 _MONTHS = tuple(_LEX["months"])
 _WEEKDAYS = tuple(_LEX["weekdays"])
 _SEASONS = tuple(str(s).lower() for s in _LEX["seasons"])
-_HOLIDAY_WORDS = tuple(sorted({re.split(r"[\s'’]", n)[0] for n in more.holiday_names()}))
+_HOLIDAY_WORDS = tuple(sorted({re.split(r"[\s'’]", n)[0] for n in holidays.holiday_names()}))
 
 # rule name -> words (lower case) of which every match of the rule contains at least one.
 GATES: dict[str, tuple[str, ...]] = {

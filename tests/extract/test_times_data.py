@@ -17,6 +17,23 @@ def test_times_data_versioned(data: object) -> None:
     assert isinstance(data, dict) and isinstance(data.get("version"), int)
 
 
+def _holiday_ok(spec: object) -> bool:
+    if not isinstance(spec, dict) or len(spec) not in (1, 2, 3):
+        return False
+    if "hijri" in spec:
+        month, day = spec["hijri"]
+        return 1 <= month <= 12 and (day is None or 1 <= day <= 30)
+    if "hebrew" in spec:
+        month, day = spec["hebrew"]
+        return 1 <= month <= 12 and 1 <= day <= 30
+    if "easter" in spec:
+        return isinstance(spec["easter"], int)
+    if "day" in spec:
+        return 1 <= spec["month"] <= 12 and 1 <= spec["day"] <= 31
+    nth_weekday = 0 <= spec["weekday"] <= 6 and spec["nth"] in (1, 2, 3, 4, -1)
+    return 1 <= spec["month"] <= 12 and nth_weekday
+
+
 @pytest.mark.parametrize(
     ("table", "check"),
     [
@@ -28,6 +45,7 @@ def test_times_data_versioned(data: object) -> None:
         ("seasons", lambda v: v in {"SP", "SU", "FA", "WI"}),
         ("day_parts", lambda v: v in {"MO", "AF", "EV", "NI"}),
         ("set_adverbs", lambda v: isinstance(v, str) and re.fullmatch(r"PT?\d+[HDWMY]", v)),
+        ("holidays", lambda v: _holiday_ok(v)),
     ],
 )
 def test_times_lexicon_entries(table: str, check: object) -> None:
