@@ -1,8 +1,10 @@
 """TIMEX3 grammar: one list of rules that both finds time expressions and normalises them.
 
 Each rule is a regular expression over words from ``data/time/lexicon.yml`` plus a handler
-turning its match into a :class:`Norm` anchored on the publication date. ``find()`` runs every
-rule over a text (candidates); ``normalise()`` full-matches one string (a candidate or a spaCy
+turning its match into a :class:`Norm` anchored on the publication date (vocabulary in
+``_timex_vocab``, handlers of periods and durations in ``_timex_periods``, holidays in
+``_timex_holidays``). ``_timex_scan.find()`` runs every rule over a text (candidates);
+``normalise()`` full-matches one string (a candidate or a spaCy
 DATE/TIME entity). Absolute calendar dates ("Feb. 13", "March 5, 1946", "2021-02-18") are
 parsed by dateparser; the rest -- ISO weeks, quarters, decades, seasons, day parts, PRESENT_REF,
 durations and sets -- are TIMEX3 rules that no library implements, so they are written here.
@@ -11,19 +13,16 @@ durations and sets -- are TIMEX3 rules that no library implements, so they are w
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ..data import read_yaml
 from . import _timex_holidays as holidays
 from . import _timex_more as more
 from ._timex_calendar import (
     Norm,
     add_units,
     day_value,
-    interval,
     month_value,
     pick_month,
     pick_month_day,
@@ -31,107 +30,41 @@ from ._timex_calendar import (
     quarter_value,
     week_value,
 )
+from ._timex_periods import (
+    _h_ago,
+    _h_duration,
+    _h_first_months,
+    _h_half,
+    _h_quarter,
+    _h_relative,
+    _last_quarter,
+)
+from ._timex_vocab import (
+    _FULL_WD,
+    _LEX,
+    APPROX,
+    MOD,
+    MON,
+    MON_DAY,
+    NUM,
+    ORD,
+    PART,
+    PART_MOD,
+    SEASON,
+    UNIT,
+    WD,
+    YEAR,
+    Handler,
+    _alt,
+    _dated,
+    _decade_value,
+    _duration,
+    _num,
+    lexicon,
+)
 
 __all__ = ["RULES", "Norm", "lexicon", "normalise"]
 
-Handler = Callable[[re.Match[str], str, "date | None", "str | None", str], "Norm | None"]
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, Any]:
-    """The time lexicon (``communique/data/time/lexicon.yml``)."""
-    data = read_yaml("time", "lexicon.yml")
-    assert isinstance(data, dict)
-    return data
-
-
-def _alt(words: object) -> str:
-    items = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
-
-
-_LEX = lexicon()
-
-
-def _names(table: dict[str, int]) -> str:
-    # Full names as they are; abbreviations ("Feb.", "Thurs.") only with their full stop,
-    # except in day-month dates (MON_DAY) where "Feb 13" is unambiguous.
-    full = [w for w in table if len(w) > 4 or w in ("may", "june", "july")]
-    abbrev = [w for w in table if w not in full]
-    return f"(?:{_alt(full)}|{_alt(abbrev)}\\.)"
-
-
-MON = _names(_LEX["months"])
-MON_DAY = _alt(_LEX["months"]) + r"\.?"
-WD = _names(_LEX["weekdays"])
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_UNITS_W = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-NUM = rf"(?:\d+(?:\.\d+)?|{_TENS}[- ]{_UNITS_W}|{_alt(_LEX['numbers'])})"
-UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
-SEASON = _alt(_LEX["seasons"])
-PART = r"(?:morning|afternoon|evening|night)"
-PART_MOD = r"(?:(?:early|late|mid)[\s-]*)?(?:morning|afternoon|evening|night)"
-MOD = r"(?:(?:early|late|mid|the\s+(?:beginning|end|start|middle)\s+of)[\s-]+)"
-APPROX = (r"(?:(?:almost|nearly|about|some|more\s+than|less\s+than|over|at\s+least|up\s+to|"
-          r"roughly|around|only|just)\s+)")
-YEAR = r"(?:1[0-9]\d\d|20\d\d)"
-_FULL_WD = "|".join(w for w in _LEX["weekdays"] if len(w) > 5)
-ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
-_ORDN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
-               "fortnight": "W", "month": "M", "quarter": "M", "year": "Y", "decade": "Y",
-               "centurie": "Y", "century": "Y"}
-_UNIT_FACTOR = {"fortnight": 2, "quarter": 3, "decade": 10, "century": 100, "centurie": 100}
-
-
-def _num(word: str) -> float | str:
-    w = re.sub(r"\s+", " ", word.lower())
-    if re.fullmatch(r"\d+(?:\.\d+)?", w):
-        return float(w)
-    if "-" in w or (" " in w and re.match(_TENS, w)):
-        a, b = re.split(r"[- ]", w, maxsplit=1)
-        return float(_LEX["numbers"][a] + _LEX["numbers"][b])
-    val = _LEX["numbers"].get(w)
-    return "X" if val in (None, "X") else float(val)
-
-
-def _unit(word: str) -> tuple[str, int, bool]:
-    base = word.lower().rstrip("s")
-    return _UNIT_CODES[base], _UNIT_FACTOR.get(base, 1), base in ("second", "minute", "hour")
-
-
-# A half of a unit written in the next smaller one ("2 1/2 years": P2Y6M, TIMEX3 style).
-_HALF = {"Y": ("6M", False), "H": ("30M", True), "M": ("30S", True), "D": ("12H", True)}
-
-
-def _duration(n: float | str, unit: str) -> str:
-    code, factor, is_time = _unit(unit)
-    if n == "X":
-        amount = "X"
-    else:
-        total = float(n) * factor
-        if total != int(total) and total * 2 == int(total * 2) and code in _HALF and factor == 1:
-            key = "M" if is_time and code == "M" else code
-            half, half_time = _HALF[key]
-            whole = f"{int(total)}{code}" if int(total) else ""
-            if is_time:
-                return f"PT{whole}{half}"
-            return f"P{whole}T{half}" if half_time else f"P{whole}{half}"
-        amount = str(int(total)) if total == int(total) else str(total)
-    return f"PT{amount}{code}" if is_time else f"P{amount}{code}"
-
-
-def _dated(value: str, rule: str, type_: str = "DATE") -> Norm:
-    start, end = interval(value)
-    return Norm(type_, value, start, end, rule)
-
-
-def _decade_value(digits: str, anchor: date | None) -> str:
-    d = digits.strip("'s").replace("'", "")
-    if len(d) == 4:
-        return d[:3]
-    century = "20" if anchor and int("20" + d) <= anchor.year % 100 + 2000 and d < "30" else "19"
-    return century + d[0]
 
 
 # --- handlers: (match, raw text, anchor, tense, sentence context) -> Norm | None -------------
@@ -187,138 +120,6 @@ def _h_decade(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: st
 
 def _h_year(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm:
     return _dated(m.group(1), "year")
-
-
-def _h_first_months(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm:
-    # "the first eight months of 2021": TIMEX3 has no value for a part-year interval, so the
-    # value is the year and start/end carry the interval (what periods of amounts need).
-    n, year = _num(m.group(1)), int(m.group(3))
-    code, factor, _ = _unit(m.group(2))
-    if n == "X" or code not in ("M", "W"):
-        return _dated(str(year), "first-part-of-year")
-    months = int(float(n) * factor) if code == "M" else 0
-    end = add_units(date(year, 1, 1), months, "M") - timedelta(days=1) if months else None
-    if end is None:
-        end = date(year, 1, 1) + timedelta(weeks=float(n)) - timedelta(days=1)
-    return Norm("DATE", str(year), f"{year}-01-01", end.isoformat(), "first-part-of-year")
-
-
-def _h_half(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
-    year = m.group(2) or (str(a.year) if a else None)
-    if year is None:
-        return None
-    return _dated(f"{year}-H{1 if m.group(1).lower() == 'first' else 2}", "half-year")
-
-
-def _last_quarter(a: date) -> tuple[int, int]:
-    q = (a.month - 1) // 3 + 1
-    return (a.year, q - 1) if q > 1 else (a.year - 1, 4)
-
-
-def _h_quarter(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
-    low = m.group(0).lower()
-    q_m = re.search(r"q([1-4])|" + ORD, low)
-    year_m = re.search(YEAR, low)
-    if q_m is None:
-        if a is None:
-            return None
-        year, q = _last_quarter(a)  # "the latest quarter": the last one reported
-        if re.search(r"current|this", low):
-            year, q = a.year, (a.month - 1) // 3 + 1
-        if year_m:  # "the 1988 quarter", "the 1988 period": the same quarter that year
-            year = int(year_m.group(0))
-    else:
-        q = int(q_m.group(1)) if q_m.group(1) else _ORDN[q_m.group(0)]
-        if year_m:
-            year = int(year_m.group(0))
-        elif a is None:
-            return Norm("DATE", f"XXXX-Q{q}", rule="quarter")
-        else:
-            # a quarter up to the current one is this year's; a later one last year's,
-            # unless the clause looks ahead ("will post a fourth-quarter charge")
-            current = (a.month - 1) // 3 + 1
-            year = a.year if q <= current or t == "future" else a.year - 1
-    if re.search(r"year[- ](?:ago|earlier)|last\s+year|previous\s+year", low):
-        year -= 1
-    elif re.search(r"next\s+year", low):
-        year += 1
-    return _dated(quarter_value(year, q), "quarter")
-
-
-def _h_ago(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
-    n, unit, direction = _num(m.group(1)), m.group(2), m.group(3).lower()
-    code, factor, is_time = _unit(unit)
-    if n == "X":
-        return Norm("DATE", "PAST_REF" if direction in ("ago", "earlier") else "FUTURE_REF",
-                    rule="ago-vague")
-    if a is None or is_time:
-        return None
-    sign = -1 if direction in ("ago", "earlier", "before") else 1
-    steps = int(float(n) * factor)
-    if code == "Y" and "quarter" in ctx.lower() and steps == 1:
-        year, q = _last_quarter(a)
-        return _dated(quarter_value(year - 1, q), "ago-quarter")
-    d = add_units(a, sign * steps, code)
-    if code == "Y":
-        value = str(d.year) if factor < 10 else str(d.year)[:3]
-    elif code == "M":
-        value = month_value(d.year, d.month)
-    elif code == "W":
-        value = week_value(d)
-    else:
-        value = day_value(d)
-    return _dated(value, "ago")
-
-
-def _h_duration(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
-    if m.group(3) and m.group(3).lower() == "old":
-        return None  # an age, not a time expression
-    if re.fullmatch(YEAR, m.group(1)):
-        return None  # "the 1988 quarter" is a date, not 1988 quarters
-    if re.fullmatch(r"an?\s+second", m.group(0), re.IGNORECASE):
-        return None  # "a second A380": the ordinal
-    if m.group(1).lower() in ("a", "an") and m.group(2).lower().endswith("s"):
-        return None  # "a decades-long dispute": the article is the noun's
-    n = _num(m.group(1))
-    if n != "X" and re.search(r"1/2|½|and\s+a\s+half", m.group(0), re.IGNORECASE):
-        n = float(n) + 0.5
-    return Norm("DURATION", _duration(n, m.group(2)), rule="duration")
-
-
-_RELATIVE_UNIT = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1,
-                  "the last": -1, "the past": -1, "previous": -1, "the previous": -1,
-                  "this past": -1, "next": 1, "coming": 1, "the coming": 1, "the next": 1,
-                  "the following": 1}
-
-
-def _h_relative(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
-    unit_word = m.group(2).lower()
-    if unit_word in ("decade", "century") and re.match(r"the\s+(?:past|last)", m.group(1), re.I):
-        # "the past decade" is the ten years up to now, not the calendar decade before
-        return Norm("DURATION", "P10Y" if unit_word == "decade" else "P100Y", rule="duration")
-    if a is None:
-        return None
-    shift = _RELATIVE_UNIT[re.sub(r"\s+", " ", m.group(1).lower())]
-    unit = m.group(2).lower()
-    if unit in ("week", "weekend"):
-        d = a + timedelta(weeks=shift)
-        value = week_value(d) + ("-WE" if unit == "weekend" else "")
-    elif unit == "month":
-        d = add_units(a, shift, "M")
-        value = month_value(d.year, d.month)
-    elif unit == "quarter":
-        y, q = a.year, (a.month - 1) // 3 + 1 + shift
-        y, q = (y - 1, 4) if q == 0 else (y + 1, 1) if q == 5 else (y, q)
-        value = quarter_value(y, q)
-    elif unit == "decade":
-        value = str(a.year + 10 * shift)[:3]
-    elif unit == "century":
-        value = str(a.year + 100 * shift)[:2]
-    elif unit in _LEX["seasons"]:
-        value = f"{a.year + shift}-{_LEX['seasons'][unit]}"
-    else:
-        value = str(a.year + shift)
-    return _dated(value, "relative-unit")
 
 
 def _h_weekday(m: re.Match[str], raw: str, a: date | None, t: str | None, ctx: str) -> Norm | None:
