@@ -33,6 +33,7 @@ _DIRECTIONS = frozenset({
     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
     "southeastern", "southwestern", "upper", "lower"})
 _ALT_PENALTY = 1.5
+_BIG_CITY = 100_000
 # Readings that lie beside the article's other names (``_colocation``), by their share.
 _TOGETHER_BONUS = 8.0
 # More for a town's other name when the name is another place's own ("Maryville").
@@ -86,7 +87,9 @@ def _strip(name: str) -> str:
     return " ".join(words)
 
 
-def candidates_for(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+def candidates_for(
+    name: str, gazetteer: Gazetteer, *, dateline: bool = False
+) -> tuple[Candidate, ...]:
     """The gazetteer's candidates for a name as written, divisions named after a city removed.
 
     A division that shares its name with a city inside it that is the bulk of it (Beograd
@@ -99,10 +102,13 @@ def candidates_for(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
         return ()  # "the West", "East": a direction, not Cameroon's East region
     cands = gazetteer.lookup(name) or gazetteer.lookup(" ".join(words))
     bare = name.replace(".", "").replace(" ", "")
-    if len(bare) <= 3 and bare.isupper():
-        # "EU", "E.U.", "U.N.", "NSW": an abbreviation names a country or a division, not the
-        # town Eu or Un
-        cands = tuple(c for c in cands if c.feature in ("country", "admin1", "region"))
+    if len(bare) <= 5 and bare.isupper() and not (dateline and len(bare) > 3):
+        # "EU", "E.U.", "U.N.", "NSW", "NATO": an abbreviation names a country or a division,
+        # not the towns Eu, Un or Nato; four or five capitals are a big city's name ("ROME"),
+        # or any town's in a dateline ("XENIA, Ohio -")
+        big = len(bare) > 3
+        cands = tuple(c for c in cands if c.feature in ("country", "admin1", "region")
+                      or (big and c.feature == "city" and c.population >= _BIG_CITY and not c.alt))
     while not cands and len(words) > 1 and words[0].lower() in _DIRECTIONS:
         words = words[1:]  # "North Texas", "Western Europe", "northern Syria"
         cands = gazetteer.lookup(" ".join(words))
@@ -274,7 +280,7 @@ def resolve_toponyms(
     Returns:
         One entry (or None) per toponym, in the same order.
     """
-    cands = [candidates_for(t.text, gazetteer) for t in toponyms]
+    cands = [candidates_for(t.text, gazetteer, dateline=t.dateline) for t in toponyms]
     picks: list[Candidate | None] = [max(cs, key=_prior) if cs else None for cs in cands]
     together = colocation([_key(t.text) for t in toponyms], cands)
     for _ in range(_PASSES):

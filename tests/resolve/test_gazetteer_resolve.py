@@ -85,10 +85,18 @@ def test_gazetteer_other_name_of_a_city_keeps_its_division(gaz: Gazetteer) -> No
     assert {c.feature for c in candidates_for("New York", gaz)} == {"admin1", "city"}
 
 
-@pytest.mark.parametrize("name", ["EU", "E.U.", "U.N.", "UN"])
+@pytest.mark.parametrize("name", ["EU", "E.U.", "U.N.", "UN", "NATO"])
 def test_abbreviation_with_dots_names_no_town(gaz: Gazetteer, name: str) -> None:
     # organisations' initials, dotted or not, are not the towns Eu (France) or Un (India)
     assert candidates_for(name, gaz) == ()
+
+
+def test_city_in_capitals_is_a_big_city(gaz: Gazetteer) -> None:
+    # a dateline's "CAIRO -" keeps the city; "NATO" (above) keeps no town
+    assert 360630 in {c.geonameid for c in candidates_for("CAIRO", gaz)}
+    # a small town's name in capitals is a town in a dateline only
+    assert candidates_for("XENIA", gaz) == ()
+    assert [c.geonameid for c in candidates_for("XENIA", gaz, dateline=True)] == [4528810]
 
 
 def test_shortening_a_name_never_cuts_at_of(gaz: Gazetteer) -> None:
