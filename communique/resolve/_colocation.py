@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from .gazetteer import Candidate
 
-__all__ = ["colocation"]
+__all__ = ["colocation", "km"]
 
 _LOCAL = ("city", "admin2")
 # Towns and counties this close lie together (a county seat is rarely 40 km from the
@@ -28,7 +28,8 @@ _NEAR_KM = 40.0
 _MAX_READINGS = 40
 
 
-def _km(a: Candidate, b: Candidate) -> float:
+def km(a: Candidate, b: Candidate) -> float:
+    """Great-circle distance between two located candidates (haversine)."""
     assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
     h = (math.sin((p2 - p1) / 2) ** 2
@@ -43,7 +44,7 @@ def _beside(c: Candidate, d: Candidate) -> bool:
         return False  # a division named is the resolver's own bonus already
     if c.lat is None or d.lat is None or abs(c.lat - d.lat) > 1.0:
         return False
-    return _km(c, d) <= _NEAR_KM
+    return km(c, d) <= _NEAR_KM
 
 
 def colocation(

@@ -5,8 +5,14 @@ name) and then by the article's own context, in two passes:
 
 1. prior only, to learn which countries and first-level divisions the article is about;
 2. prior + context: the candidate's country among the countries named or implied by the first
-   pass, its division among the divisions named, the dateline's country, and an explicit
-   qualifier ("Paris, Texas"; "Belgrade, Serbia") which outweighs everything else.
+   pass, its division among the divisions named (or among its country's other divisions),
+   the dateline's country, the article's other names that have a reading beside it
+   (``_colocation``: Paris inside a Henry County), and an explicit qualifier ("Paris, Texas";
+   "Belgrade, Serbia") which outweighs everything else.
+
+Context never helps a reading in another's shadow: a place named like its own country
+("Mexico" the state), a small town named like a division of its country ("California",
+Maryland), a town's other name when the name is a bigger place's own ("Maryville").
 
 Pure functions over :class:`~communique.resolve.gazetteer.Candidate` records; no spaCy here.
 """
@@ -17,7 +23,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ._colocation import colocation
+from ._colocation import colocation, km
 from .gazetteer import Candidate, Gazetteer
 
 __all__ = ["Toponym", "candidates_for", "resolve_toponyms"]
@@ -181,14 +187,6 @@ def _qualifies(c: Candidate, qualifiers: tuple[Candidate, ...]) -> bool:
     return False
 
 
-def _km(a: Candidate, b: Candidate) -> float:
-    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2)
-    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def _country_share(c: Candidate, ctx: _Context, name: str) -> float:
     # The share of the article's other toponyms in the candidate's country: the name's own
     # mentions do not vote for themselves ("Paris" five times is no evidence for France).
@@ -212,7 +210,7 @@ def _neighbourhood(c: Candidate, ctx: _Context, name: str) -> float:
     if c.lat is not None:
         located = [p for p in others if p.lat is not None and p.feature != "admin1"]
         if located:
-            near = sum(1 for p in located if _km(c, p) <= _NEAR_KM) / len(located)
+            near = sum(1 for p in located if km(c, p) <= _NEAR_KM) / len(located)
     return _ADMIN1_SHARE_BONUS * same + _NEAR_BONUS * near
 
 
