@@ -37,8 +37,13 @@ class Candidate:
 
 
 def _np_text(token: Token) -> str:
-    words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "poss", "case")]
-    return " ".join(t.text for t in words if t.i >= token.left_edge.i).strip() or token.text
+    # The words of the subtree up to the head, read from the left edge rather than walking the
+    # whole subtree (an object can hold a long clause after its head).
+    words = [
+        t for t in token.doc[token.left_edge.i : token.i + 1]
+        if (t.i == token.i or token.is_ancestor(t)) and t.dep_ not in ("det", "poss", "case")
+    ]
+    return " ".join(t.text for t in words).strip() or token.text
 
 
 def _object_text(head: Token, actor_ids: tuple[str, ...]) -> str | None:
