@@ -33,7 +33,6 @@ _NOUN_WINDOW = 4  # tokens between the number and the noun it counts ("six other
 
 # Pure, and called on the same few strings ("two", "three") over and over; number-parser
 # rebuilds its language tables on every call.
-_number = parse_number_text  # cached there
 
 
 def warm_up() -> None:
@@ -86,13 +85,13 @@ def _value(run: Span) -> float | None:
             total *= scales[tok.lower_]
             continue
         if tok.lower_ in scales:
-            total = (_number(" ".join(words)) if words else 1.0) or 1.0
+            total = (parse_number_text(" ".join(words)) if words else 1.0) or 1.0
             total *= scales[tok.lower_]
             words = []
             continue
         words.append(tok.text)
     if words:
-        part = _number(" ".join(words))
+        part = parse_number_text(" ".join(words))
         if part is None:
             return None
         total = part if total is None else total * part
