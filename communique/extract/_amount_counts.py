@@ -31,10 +31,6 @@ _BARE_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
 _NOUN_WINDOW = 4  # tokens between the number and the noun it counts ("six other civilians")
 
 
-# Pure, and called on the same few strings ("two", "three") over and over; number-parser
-# rebuilds its language tables on every call.
-
-
 def warm_up() -> None:
     """Build quantulum3's unit tables now (about 4 s, once per process) rather than inside
     the first article that has a number: pipeline loading, not extraction, pays for it."""
