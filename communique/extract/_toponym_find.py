@@ -113,8 +113,11 @@ def _written_as_name(span: Span) -> bool:
 
 
 def _looks_like_name(span: Span) -> bool:
-    # Demonyms and adjectives ("Azerbaijani", "Turkish") are actors' business, never places.
-    if span.root.tag_ in ("JJ", "JJR", "JJS") or span.root.ent_type_ == "NORP":
+    # Demonyms and adjectives ("Azerbaijani", "Turkish") are actors' business, never places;
+    # a town's name NER took for a group is a place in a place phrase ("in Greer").
+    if span.root.tag_ in ("JJ", "JJR", "JJS"):
+        return False
+    if span.root.ent_type_ == "NORP" and not (span.root.dep_ == "pobj" and role(span) == "place"):
         return False
     return span.text[:1].isupper()  # "DeKalb" as well as "Kharkiv" and "KHARKIV"
 
@@ -233,9 +236,16 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
         for e in doc.ents if e.label_ in _PLACE_LABELS
     ]
     # Surnames of the article's people ("Obama", "Lincoln") are never places here.
-    people = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    # Not from a "person" ending in a place's word ("Greer Station", "Greer City Hall"): NER's
+    # mistake for a town's centre does not make every "Greer" a person.
+    r = roles()
+    placey = r["class_nouns"] | r["public_bodies"] | r["generic_names"]
+    people = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+              and e[-1].lower_ not in placey for t in e}
     for ent in doc.ents:
-        if ent.label_ in ("PERSON", "ORG") and _relabel_ok(ent, m, people):
+        relabel = ent.label_ in ("PERSON", "ORG") or (
+            ent.label_ == "NORP" and ent.root.dep_ == "pobj")  # "in Greer" as a demonym
+        if relabel and _relabel_ok(ent, m, people):
             spans.append(Span(doc, ent.start, ent.end, label="GPE"))
     taken = {t.i for s in spans for t in s}
     for start, end, small in matches:

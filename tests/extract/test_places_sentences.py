@@ -96,6 +96,9 @@ def test_places_resolved_from_sentence(
         ("Cholera broke out in a slum in Kenya's capital Nairobi.", {"Kenya"}),
         ("South Africa, Zimbabwe's neighbour to the south, reported cases.", {"Zimbabwe"}),
         ("The Byesville Volunteer Fire Department said the cause was electrical.", {"Byesville"}),
+        # a town NER took for a group, beside its centre NER took for a person
+        ("Shoppers filled Greer Station on Saturday. The summer festival in Greer runs until "
+         "Sunday.", {"Greer"}),
         # a county's name opening its sheriff's office, the longest name matched
         ("Henderson County Sheriff's Department reports state that deputies arrived.",
          {"Henderson County"}),
