@@ -78,6 +78,8 @@ def _in_name_role(span: Span, head: Token, *, country: bool) -> Role:
         # "U.S. President Obama" names the state; "a Connecticut Democrat", "Sarnia native
         # Brandon Biggers" the place they come from
         return "actor" if country else "place"
+    if country and head.lemma_.lower() in r["actor_nouns"] - r["class_nouns"]:
+        return "actor"  # "U.S. President Obama", "U.S. troops": the state's; "U.S. states" no
     if head.pos_ == "NOUN" and head.lower_ not in r["organisation_heads"]:
         return "place"  # "Gainesville man", "Torrington firefighters", whatever NER says
     doc = span.doc

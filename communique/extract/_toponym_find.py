@@ -206,7 +206,17 @@ def _relabel_ok(ent: Span, m: Matchers, people: set[str]) -> bool:
     if root.dep_ == "conj":
         return _relabel_ok(Span(ent.doc, root.head.i, root.head.i + 1), m, people) or (
             bool(root.head.ent_type_ in _PLACE_LABELS))
-    return root.dep_ == "compound" and not root.head.ent_type_
+    if root.dep_ not in ("compound", "nmod", "amod"):
+        return False
+    return not root.head.ent_type_ or _before_local_word(ent, m)
+
+
+def _before_local_word(span: Span, m: Matchers) -> bool:
+    """A town's or county's name before a local office or body ("Avondale Mayor Ed Rieker",
+    "Litchfield Fire Chief"); a country's name there is the state's ("U.S. President")."""
+    doc, r = span.doc, roles()
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    return nxt in r["local_nouns"] | r["public_bodies"] and not m.is_country(span.text)
 
 
 def _small_ok(span: Span, known: Callable[[str], bool]) -> bool:
@@ -247,6 +257,9 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
             ent.label_ == "NORP" and ent.root.dep_ == "pobj")  # "in Greer" as a demonym
         if relabel and _relabel_ok(ent, m, people):
             spans.append(Span(doc, ent.start, ent.end, label="GPE"))
+        elif ent.label_ in ("PERSON", "ORG") and len(head := body_prefix(ent, m.known)) < len(
+                ent) and _before_local_word(head, m):
+            spans.append(Span(doc, head.start, head.end, label="GPE"))  # "Litchfield Fire"
     taken = {t.i for s in spans for t in s}
     for start, end, small in matches:
         span = Span(doc, start, end, label="GPE")

@@ -93,12 +93,16 @@ def test_places_resolved_from_sentence(
         # figures of what happens in a territory: its cases, its death toll
         ("This is Kenya's third confirmed case of the disease.", {"Kenya"}),
         ("Chile has 2,335 confirmed cases of the virus.", {"Chile"}),
+        ("New cases were reported in 30 U.S. states on Friday.", {"U.S."}),
         ("Cholera broke out in a slum in Kenya's capital Nairobi.", {"Kenya"}),
         ("South Africa, Zimbabwe's neighbour to the south, reported cases.", {"Zimbabwe"}),
         ("The Byesville Volunteer Fire Department said the cause was electrical.", {"Byesville"}),
         # a town NER took for a group, beside its centre NER took for a person
         ("Shoppers filled Greer Station on Saturday. The summer festival in Greer runs until "
          "Sunday.", {"Greer"}),
+        # a town's name on its mayor or fire chief, whatever NER made of it
+        ("Avondale Mayor Ed Rieker said the bill would pass.", {"Avondale"}),
+        ("Litchfield Fire Chief Jim Koser said nobody was hurt.", {"Litchfield"}),
         # a county's name opening its sheriff's office, the longest name matched
         ("Henderson County Sheriff's Department reports state that deputies arrived.",
          {"Henderson County"}),
@@ -132,6 +136,8 @@ def test_places_found_beyond_ner(nlp: Language, text: str, places: set[str]) -> 
         ("Israel has a blockade on the territory.", {"Israel"}),
         ("Canada's feed ban came into force in 2007.", {"Canada"}),
         ("Europe must act now, the minister said.", {"Europe"}),
+        # a country's name on its president or troops names the state
+        ("U.S. President Barack Obama spoke on Monday.", {"U.S."}),
         # a disease named after a place locates nothing
         ("Mosquitoes carrying West Nile virus were trapped near the lake.", {"West Nile"}),
     ],
