@@ -28,7 +28,14 @@ from spacy.tokens import Doc, Span
 from ..resolve.gazetteer import Gazetteer
 from ..resolve.places import Toponym
 from ._place_roles import first_conjunct, is_place, role, roles
-from ._toponym_spans import body_prefix, dateline, party_district, trim
+from ._toponym_spans import (
+    before_local_word,
+    body_prefix,
+    dateline,
+    never_acts,
+    party_district,
+    trim,
+)
 
 __all__ = ["Found", "Matchers", "find_toponyms", "build_matchers"]
 
@@ -179,16 +186,6 @@ def _widen(span: Span, matches: list[tuple[int, int, bool]]) -> Span:
     return best
 
 
-def _never_acts(span: Span, m: Matchers) -> bool:
-    """A continent, river or mountain range (NER's LOC, no state's name) is a place whatever
-    its role in the sentence ("the Red River will crest", "Africa accounts for 75 percent"):
-    only states and towns act through their governments. Not inside an organisation's name."""
-    root = span.root
-    if root.dep_ == "nsubj" and root.head.lemma_.lower() in roles()["agent_verbs"]:
-        return False  # "Europe must act", "Europe agreed": the union, by metonymy
-    return span.label_ == "LOC" and root.dep_ != "compound" and not m.is_state(span.text)
-
-
 def _relabel_ok(ent: Span, m: Matchers, people: set[str]) -> bool:
     """A PERSON or ORG entity that is a place after all ("Alexandria woman charged", "clashes
     near Kharkiv"): in a locative phrase or modifying a common noun, and no person's name.
@@ -208,15 +205,7 @@ def _relabel_ok(ent: Span, m: Matchers, people: set[str]) -> bool:
             bool(root.head.ent_type_ in _PLACE_LABELS))
     if root.dep_ not in ("compound", "nmod", "amod"):
         return False
-    return not root.head.ent_type_ or _before_local_word(ent, m)
-
-
-def _before_local_word(span: Span, m: Matchers) -> bool:
-    """A town's or county's name before a local office or body ("Avondale Mayor Ed Rieker",
-    "Litchfield Fire Chief"); a country's name there is the state's ("U.S. President")."""
-    doc, r = span.doc, roles()
-    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-    return nxt in r["local_nouns"] | r["public_bodies"] and not m.is_country(span.text)
+    return not root.head.ent_type_ or before_local_word(ent, m.is_country)
 
 
 def _small_ok(span: Span, known: Callable[[str], bool]) -> bool:
@@ -258,7 +247,7 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
         if relabel and _relabel_ok(ent, m, people):
             spans.append(Span(doc, ent.start, ent.end, label="GPE"))
         elif ent.label_ in ("PERSON", "ORG") and len(head := body_prefix(ent, m.known)) < len(
-                ent) and _before_local_word(head, m):
+                ent) and before_local_word(head, m.is_country):
             spans.append(Span(doc, head.start, head.end, label="GPE"))  # "Litchfield Fire"
     taken = {t.i for s in spans for t in s}
     for start, end, small in matches:
@@ -289,7 +278,7 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
         if _looks_like_name(s)
         and (dateline(s)
              or s.start in qualifiers
-             or _never_acts(s, m)
+             or never_acts(s, m.is_state)
              or (_qualified(s, m.known) and not m.is_country(s.text))  # "Moorhead, Minn."
              or is_place(s, actor_tokens, country=m.is_country(s.text)))
     ]

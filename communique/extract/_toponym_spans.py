@@ -3,7 +3,9 @@
 - :func:`trim`: without a leading article or a trailing possessive;
 - :func:`body_prefix`: the place's name opening a public body's name NER took for a place;
 - :func:`dateline`: a dateline, at the article's start or after a headline;
-- :func:`party_district`: a legislator's home district ("R-Elbow Lake").
+- :func:`party_district`: a legislator's home district ("R-Elbow Lake");
+- :func:`before_local_word`: a town's name before its mayor or fire chief;
+- :func:`never_acts`: a river's or continent's name, a place whatever its verb.
 """
 
 from __future__ import annotations
@@ -14,7 +16,14 @@ from spacy.tokens import Span
 
 from ._place_roles import roles
 
-__all__ = ["body_prefix", "dateline", "party_district", "trim"]
+__all__ = [
+    "before_local_word",
+    "body_prefix",
+    "dateline",
+    "never_acts",
+    "party_district",
+    "trim",
+]
 
 _PARTY_LETTERS = frozenset({"D", "R", "I", "DFL"})
 
@@ -66,3 +75,21 @@ def party_district(span: Span) -> bool:
     doc = span.doc
     return span.start >= 2 and doc[span.start - 1].text == "-" and (
         doc[span.start - 2].text in _PARTY_LETTERS) and not doc[span.start - 1].whitespace_
+
+
+def before_local_word(span: Span, is_country: Callable[[str], bool]) -> bool:
+    """A town's or county's name before a local office or body ("Avondale Mayor Ed Rieker",
+    "Litchfield Fire Chief"); a country's name there is the state's ("U.S. President")."""
+    doc, r = span.doc, roles()
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    return nxt in r["local_nouns"] | r["public_bodies"] and not is_country(span.text)
+
+
+def never_acts(span: Span, is_state: Callable[[str], bool]) -> bool:
+    """A continent, river or mountain range (NER's LOC, no state's name) is a place whatever
+    its role in the sentence ("the Red River will crest", "Africa accounts for 75 percent"):
+    only states and towns act through their governments. Not inside an organisation's name."""
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in roles()["agent_verbs"]:
+        return False  # "Europe must act", "Europe agreed": the union, by metonymy
+    return span.label_ == "LOC" and root.dep_ != "compound" and not is_state(span.text)
