@@ -27,8 +27,30 @@ _WEEKDAYS = tuple(_LEX["weekdays"])
 _SEASONS = tuple(str(s).lower() for s in _LEX["seasons"])
 _HOLIDAY_WORDS = tuple(sorted({re.split(r"[\s'’]", n)[0] for n in holidays.holiday_names()}))
 
+_PARTS = ("morning", "afternoon", "evening", "night")
+
+
+def _longest_words(phrases: object) -> tuple[str, ...]:
+    # Each phrase's words are literal in its pattern: any one of them is in every match.
+    return tuple(sorted({max(str(p).lower().split(), key=len) for p in phrases}))  # type: ignore[attr-defined]
+
+
 # rule name -> words (lower case) of which every match of the rule contains at least one.
+# "decade" is left out: its digits may be any script's (\d).
 GATES: dict[str, tuple[str, ...]] = {
+    "set-adverb": _longest_words(_LEX["set_adverbs"]),
+    "ref": _longest_words(_LEX["refs"]),
+    "iso": ("-",),
+    "deictic": ("today", "yesterday", "tomorrow", "tonight"),
+    "deictic-part": _PARTS,
+    "part-deictic": _PARTS,
+    "period-end": ("year", "month"),
+    "anaphoric": ("day", "week", "month", "year", *_PARTS),
+    "half": ("half",),
+    "weekend": ("weekend",),
+    "year-ago": ("year",),
+    "year": ("1", "2"),  # 1[0-9]\d\d or 20\d\d
+    "clock": ("a.m", "p.m", "am", "pm", "noon", "midday", "midnight", ":"),
     "set-every": _UNITS,
     "first-months": _UNITS,
     "ago": _UNITS,

@@ -21,7 +21,12 @@ _EXPRESSIONS = (
     "In the spring of 2022, the ministers met. The deal dates from the nineties. "
     "By the 21st century, it had changed. The talks ran over Christmas. "
     "This past year was hard; for years, nothing moved. Q3 2021 was the low point. "
-    "The year-ago period saw gains. Nothing else was said."
+    "The year-ago period saw gains. Nothing else was said. "
+    "Talks resume today and end tonight; this morning the envoy left. "
+    "The following day, at 9 a.m. and again at noon, shelling hit the city. "
+    "The accord of 2021-02-18 is currently in force and reviewed daily. "
+    "By the year-end, or at the end of the month, over the weekend, a year earlier, "
+    "officials met at 14:30 GMT."
 )
 
 
@@ -47,7 +52,7 @@ def test_times_scan_every_gated_match_holds_a_gate_word() -> None:
 def test_times_scan_by_sentence_equals_whole_text(nlp: Language) -> None:
     regions = _sentences(nlp, _EXPRESSIONS)
     whole = find(_EXPRESSIONS)
-    assert len(whole) >= 20
+    assert len(whole) >= 35
     assert find(_EXPRESSIONS, regions) == whole
 
 
