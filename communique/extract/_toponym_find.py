@@ -32,6 +32,7 @@ from ._toponym_spans import (
     before_local_word,
     body_prefix,
     dateline,
+    in_street_name,
     never_acts,
     party_district,
     trim,
@@ -276,6 +277,7 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
         s
         for s in spans
         if _looks_like_name(s)
+        and not in_street_name(s)
         and (dateline(s)
              or s.start in qualifiers
              or never_acts(s, m.is_state)

@@ -5,7 +5,8 @@
 - :func:`dateline`: a dateline, at the article's start or after a headline;
 - :func:`party_district`: a legislator's home district ("R-Elbow Lake");
 - :func:`before_local_word`: a town's name before its mayor or fire chief;
-- :func:`never_acts`: a river's or continent's name, a place whatever its verb.
+- :func:`never_acts`: a river's or continent's name, a place whatever its verb;
+- :func:`in_street_name`: a town's name inside a street's or road's name.
 """
 
 from __future__ import annotations
@@ -20,12 +21,16 @@ __all__ = [
     "before_local_word",
     "body_prefix",
     "dateline",
+    "in_street_name",
     "never_acts",
     "party_district",
     "trim",
 ]
 
 _PARTY_LETTERS = frozenset({"D", "R", "I", "DFL"})
+# Town streets, after a name: "2517 Memphis St.", "Green Oaks Boulevard".
+_TOWN_STREET_WORDS = frozenset({"street", "streets", "st.", "avenue", "avenues", "ave.", "ave",
+                                "boulevard", "blvd.", "blvd", "lane", "ln."})
 
 
 def trim(span: Span) -> Span:
@@ -93,3 +98,22 @@ def never_acts(span: Span, is_state: Callable[[str], bool]) -> bool:
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in roles()["agent_verbs"]:
         return False  # "Europe must act", "Europe agreed": the union, by metonymy
     return span.label_ == "LOC" and root.dep_ != "compound" and not is_state(span.text)
+
+
+def in_street_name(span: Span) -> bool:
+    """A name inside a street's or road's ("Memphis St.", "Lakeview and Harrison streets",
+    "Highway 59 to"): a street or road word in it, or a town street's word right after it (a
+    road after a state's or county's name is theirs: "Ohio Turnpike", "Otter Tail County Road
+    80"). "St." only after the name (before it, it is Saint: "St. Louis"), and not before a
+    capitalised word ("Paris St. Germain")."""
+    doc, words = span.doc, roles()["street_words"]
+    if len(span) > 1 and any(t.lower_ in words and t.lower_ != "st." for t in span):
+        return True
+    k = span.end
+    plural = ("streets", "avenues")
+    if k + 2 < len(doc) and doc[k].lower_ in ("and", "&") and doc[k + 2].lower_ in plural:
+        return True  # "Lakeview and Harrison streets"
+    if k >= len(doc) or doc[k].lower_ not in _TOWN_STREET_WORDS:
+        return False  # "Ohio Turnpike", "Florida Highway Patrol": the state's roads name it
+    after = doc[k + 1] if k + 1 < len(doc) else None
+    return doc[k].lower_ != "st." or after is None or not after.text[:1].isupper()

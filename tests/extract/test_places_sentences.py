@@ -111,6 +111,9 @@ def test_places_resolved_from_sentence(
         ("UNICEF says that Africa accounts for 75 percent of the cases.", {"Africa"}),
         # a state's name on a person comes from where they are from; a country's stays an actor
         ("Senator Smith, a Connecticut Democrat, wrote the bill.", {"Connecticut"}),
+        # a state's roads and patrols are the state's; "St." before a name is Saint
+        ("A Florida Highway Patrol report blamed the fog.", {"Florida"}),
+        ("Flooding closed the road to St. Louis on Sunday.", {"St. Louis"}),
     ],
 )
 def test_places_found_beyond_ner(nlp: Language, text: str, places: set[str]) -> None:
@@ -140,6 +143,12 @@ def test_places_found_beyond_ner(nlp: Language, text: str, places: set[str]) -> 
         ("U.S. President Barack Obama spoke on Monday.", {"U.S."}),
         # a disease named after a place locates nothing
         ("Mosquitoes carrying West Nile virus were trapped near the lake.", {"West Nile"}),
+        # a town's name in a street's name is no place of the story
+        ("Police went to the couple's home at 2517 Memphis St. in Alexandria, Louisiana.",
+         {"Memphis", "Memphis St."}),
+        ("A water main blew at the corner of Lakeview and Harrison streets.",
+         {"Lakeview", "Harrison"}),
+        ("Crews closed Highway 59 to Star Lake.", {"Highway 59", "Highway 59 to"}),
     ],
 )
 def test_places_exclude_actors_and_demonyms(nlp: Language, text: str, not_places: set[str]) -> None:
