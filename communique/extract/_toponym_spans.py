@@ -107,7 +107,8 @@ def in_street_name(span: Span) -> bool:
     80"). "St." only after the name (before it, it is Saint: "St. Louis"), and not before a
     capitalised word ("Paris St. Germain")."""
     doc, words = span.doc, roles()["street_words"]
-    if len(span) > 1 and any(t.lower_ in words and t.lower_ != "st." for t in span):
+    if len(span) > 1 and (span[-1].lower_ in _TOWN_STREET_WORDS or any(
+            t.lower_ in words and t.lower_ != "st." for t in span)):
         return True
     k = span.end
     plural = ("streets", "avenues")

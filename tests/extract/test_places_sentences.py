@@ -146,6 +146,7 @@ def test_places_found_beyond_ner(nlp: Language, text: str, places: set[str]) -> 
         # a town's name in a street's name is no place of the story
         ("Police went to the couple's home at 2517 Memphis St. in Alexandria, Louisiana.",
          {"Memphis", "Memphis St."}),
+        ("Arrested was John Doe, 44, of 2517 Memphis St., Alexandria.", {"Memphis", "Memphis St."}),
         ("A water main blew at the corner of Lakeview and Harrison streets.",
          {"Lakeview", "Harrison"}),
         ("Crews closed Highway 59 to Star Lake.", {"Highway 59", "Highway 59 to"}),
