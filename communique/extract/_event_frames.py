@@ -3,6 +3,8 @@
 - agentless joint acts take the parties named in their clause ("eleven agreements were signed
   within the Azerbaijani-Turkish forum"); light verbs and statements without a target take it
   from their event noun or complement;
+- an act offered ("an invitation to meet with Kim", "an offer to hold talks with Chile") gives
+  its party to the intent or rejection that takes the offer, and is not coded itself;
 - pledges ("agreed to meet", "will withdraw") become 03x intents and hostile futures or
   threatened acts 13x threats, the pledge/threat verb itself folding into them;
 - deliberation ("considering sending troops") blocks the act; a reported violation ("X said
@@ -93,9 +95,29 @@ def apply_frames(found: list[Candidate], aat: ActorsAt) -> list[Candidate]:
             if others:
                 cand.target, cand.rule = others[:2], cand.rule + "+clause-target"
     by_anchor = {c.anchor.i: c for c in found}
+    by_noun = {c.event_noun.i: c for c in found if c.event_noun is not None}
     dropped: set[int] = set()
     for cand in found:
         verb = cand.anchor
+        outer = None
+        if verb.dep_ == "acl":  # "an invitation to meet": the noun's event, or its verb's
+            outer = by_noun.get(verb.head.i) or (
+                by_anchor.get(verb.head.head.i) if verb.head.dep_ == "dobj" else None)
+        if (
+            outer is not None
+            and outer.code[:2] in ("03", "12")
+            and not outer.target
+            and cand.target
+            and not cand.source
+            and any(c.tag_ == "TO" for c in verb.children)
+        ):
+            # "accepted an invitation to meet with Kim", "rejected an offer to hold talks with
+            # Chile": the act offered is what the intent or the rejection is about; its party
+            # is their target, not that of a second, source-less event
+            outer.target = cand.target
+            outer.rule += "+complement-target"
+            dropped.add(id(cand))
+            continue
         if verb.dep_ == "conj" and verb.head.dep_ == "xcomp" and verb.head.i not in by_anchor:
             verb = verb.head  # "threatened to close or suspend": the conjunct shares the frame
         root = cand.code[:2]

@@ -251,6 +251,13 @@ FRAMES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("180", "CAF", "CAF")],
         [("190", "CAF", "CAF")],
     ),
+    (
+        "invitation-complement-target",
+        "Chilean President Gabriel Boric accepted an invitation to visit Argentina. Bolivia "
+        "rejected an offer to hold talks with Chile.",
+        [("036", "CHL", "ARG"), ("12", "BOL", "CHL")],
+        [("036", "CHL", None), ("04", None, "CHL"), ("12", "BOL", None)],
+    ),
 ]
 
 
