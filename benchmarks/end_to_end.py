@@ -8,6 +8,9 @@ publication date, and scores events at CODING.md's three match levels:
 - medium: same CAMEO root, a shared country token and a compatible date (the headline);
 - strict: same root, the same set of country tokens, a compatible date and the same status.
 
+Of the medium-matched pairs it also prints how many parties have the gold's actor role (GOV,
+MIL, REB, ... or null).
+
 Per story only events with a country token (ISO3 or IGO, from source or target) count; pairs
 are made one to one, greedily, in gold order. System actor ids become their actor's country
 (or ``IGO`` for kind igo). Amount recall: a gold amount is found when a system amount has the
@@ -111,14 +114,30 @@ def gold_events(story: Item) -> list[Item]:
 
 def system_events(doc: Any) -> list[Item]:
     country = {a.id: ("IGO" if a.kind == "igo" else a.country) for a in doc.actors}
+    role = {a.id: a.role for a in doc.actors}
     out = []
     for ev in doc.events:
         countries = {c for c in (country.get(ev.source or ""), country.get(ev.target or "")) if c}
         if countries:
             item = ev.model_dump(mode="json")
             item["countries"] = countries
+            # the role each country token has in this event (for the role agreement)
+            item["roles"] = {country[a]: role[a] for a in (ev.source, ev.target)
+                             if a and country.get(a)}
             out.append(item)
     return out
+
+
+def roles_agree(g: Item, s: Item) -> tuple[int, int]:
+    """(agreeing, compared) actor roles of a matched pair: each gold party's role against the
+    role of the system party with the same country token."""
+    agree = total = 0
+    for side in ("source", "target"):
+        token = g.get(side)
+        if token and token in s["roles"]:
+            total += 1
+            agree += (s["roles"][token] or "") == (g.get(f"{side}_role") or "")
+    return agree, total
 
 
 def amount_found(gold: Item, system: list[Any]) -> bool:
@@ -153,6 +172,7 @@ def main() -> int:
     family_hits: Counter[str] = Counter()
     family_all: Counter[str] = Counter()
     amounts_found = amounts_gold = 0
+    role_agree = role_total = 0
     for line in GOLD.read_text("utf-8").splitlines():
         story = json.loads(line)
         text = texts.get(str(story["id"]))
@@ -169,6 +189,10 @@ def main() -> int:
             totals[name][2] += len(gold)
             row.append(f"{name} {len(pairs)}")
             if name == "medium":
+                for gi, si in pairs:
+                    agree, total = roles_agree(gold[gi], system[si])
+                    role_agree += agree
+                    role_total += total
                 matched_sys = {si for _, si in pairs}
                 matched_gold = {gi for gi, _ in pairs}
                 for si, s in enumerate(system):
@@ -209,6 +233,9 @@ def main() -> int:
         print(
             f"amount recall {amounts_found / amounts_gold:.3f} ({amounts_found} / {amounts_gold})"
         )
+    if role_total:
+        print(f"actor roles of medium-matched events: {role_agree / role_total:.3f} agree "
+              f"({role_agree} / {role_total} parties, role null where gold has none)")
     if args.calibrate:
         print("\nprecision per rule family (medium):")
         for family, n in sorted(family_all.items()):
