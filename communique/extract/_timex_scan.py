@@ -1,10 +1,11 @@
 """Find candidate time expressions in text: every place where some rule of ``_timex_rules`` matches.
 
 Each of the ~30 rule patterns is tried at every character of the text, so on a long article the
-scan costs more than the rest of the time stage. Most rules cannot match without one of a few
-words (a month name, a weekday, a unit such as "year"): for those, ``GATES`` lists the words,
-and the rule is run only over the sentences that contain one (a plain substring test, far
-cheaper than the pattern). Rules without such a word run over the whole text as before.
+scan cost more than the rest of the time stage. A rule cannot match without one of a few
+words (a month name, a weekday, a unit such as "year", a year's first digit): ``GATES`` lists
+them, the words are located once per text (``str.find``), and each rule runs only over the
+sentences holding one of its words. Decades have no gate (their digits may be any script's)
+and run over the whole text, as every rule does for a text with spoken years.
 """
 
 from __future__ import annotations
