@@ -18,8 +18,8 @@ from hijridate import Gregorian, Hijri
 from pyluach import dates as hebrew_dates
 from pyluach import hebrewcal
 
-from ..data import read_yaml
 from ._timex_calendar import Norm, interval, month_value, week_value
+from ._timex_vocab import lexicon
 
 __all__ = ["holiday_names", "holiday_span", "h_holiday"]
 
@@ -28,9 +28,7 @@ _HIJRI_RANGE = (1925, 2076)
 
 
 def _holidays() -> dict[str, dict[str, Any]]:
-    data = read_yaml("time", "lexicon.yml")
-    assert isinstance(data, dict)
-    return dict(data["holidays"])
+    return lexicon()["holidays"]  # type: ignore[no-any-return]
 
 
 def holiday_names() -> list[str]:

@@ -6,18 +6,14 @@ from datetime import date
 
 import pytest
 from spacy.language import Language
+from test_times_status import run_times
 
 from communique.extract._timex_holidays import holiday_names, holiday_span
-from communique.parse.pipeline import make_doc
 from communique.records import TimeExpr
 
 
 def _times(nlp: Language, text: str, published: date) -> dict[str, TimeExpr]:
-    doc = make_doc(nlp, text, published=published)
-    for name, proc in nlp.pipeline:
-        if not name.startswith("communique_") or name == "communique_times":
-            doc = proc(doc)
-    return {t.text: t for t in doc._.communique_times}
+    return {t.text: t for t in run_times(nlp, text, published)._.communique_times}
 
 
 @pytest.mark.parametrize(

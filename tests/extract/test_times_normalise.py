@@ -6,22 +6,11 @@ from datetime import date
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
+from test_times_status import run_times
 
-from communique.parse.pipeline import make_doc
 from communique.records import TimeExpr
 
 MON_2021_10_11 = date(2021, 10, 11)  # a Monday
-
-
-def run_times(nlp: Language, text: str, published: date | None = MON_2021_10_11) -> Doc:
-    """spaCy's components and ours up to times (the later stages are not needed here)."""
-    doc = make_doc(nlp, text, published=published)
-    for name, proc in nlp.pipeline:
-        if name.startswith("communique_") and name != "communique_times":
-            continue
-        doc = proc(doc)
-    return doc
 
 
 def _times(nlp: Language, text: str, published: date | None = MON_2021_10_11) -> list[TimeExpr]:
