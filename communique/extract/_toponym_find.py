@@ -32,6 +32,7 @@ from ._toponym_spans import (
     before_local_word,
     body_prefix,
     dateline,
+    division_lists,
     in_street_name,
     never_acts,
     party_district,
@@ -265,6 +266,11 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
             continue
         spans.append(span)
         taken.update(t.i for t in span)
+    # "Clay, Grant and Wilkin counties": each name is a county's, whatever NER made of it.
+    listed = division_lists(doc, m.known)
+    if listed:
+        spans = [s for s in spans if not any(a < s.end and s.start < b for a, b in listed)]
+        spans += [Span(doc, a, b, label="GPE") for a, b in listed]
     # The qualifier of a town is where it lies, whatever the parse makes of it ("Rockville,
     # Maryland admitted a patient": Maryland is no actor).
     qualifiers = {
@@ -276,13 +282,14 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
     spans = [
         s
         for s in spans
-        if _looks_like_name(s)
+        if (s.start, s.end) in listed
+        or (_looks_like_name(s)
         and not in_street_name(s)
         and (dateline(s)
              or s.start in qualifiers
              or never_acts(s, m.is_state)
              or (_qualified(s, m.known) and not m.is_country(s.text))  # "Moorhead, Minn."
-             or is_place(s, actor_tokens, country=m.is_country(s.text)))
+             or is_place(s, actor_tokens, country=m.is_country(s.text))))
     ]
     spans.sort(key=lambda s: s.start)
     found: list[Found] = []
@@ -290,8 +297,10 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         qualifier = None
         # "Paris, Texas" / "Belgrade, Serbia": the second name qualifies the first.
-        if nxt is not None and nxt.start == span.end + 1 and doc[span.end].text == ",":
+        key = (span.start, span.end)
+        if (nxt is not None and nxt.start == span.end + 1 and doc[span.end].text == ","
+                and key not in listed):
             qualifier = nxt.text
-        found.append(Found(span, Toponym(span.text, qualifier=qualifier,
+        found.append(Found(span, Toponym(listed.get(key, span.text), qualifier=qualifier,
                                          dateline=dateline(span))))
     return found

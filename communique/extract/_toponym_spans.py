@@ -6,14 +6,16 @@
 - :func:`party_district`: a legislator's home district ("R-Elbow Lake");
 - :func:`before_local_word`: a town's name before its mayor or fire chief;
 - :func:`never_acts`: a river's or continent's name, a place whatever its verb;
-- :func:`in_street_name`: a town's name inside a street's or road's name.
+- :func:`in_street_name`: a town's name inside a street's or road's name;
+- :func:`division_lists`: the names of a list before a plural division word ("Clay, Grant and
+  Wilkin counties"), each the name of a division of that kind ("Clay County").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from ._place_roles import roles
 
@@ -21,6 +23,7 @@ __all__ = [
     "before_local_word",
     "body_prefix",
     "dateline",
+    "division_lists",
     "in_street_name",
     "never_acts",
     "party_district",
@@ -118,3 +121,68 @@ def in_street_name(span: Span) -> bool:
         return False  # "Ohio Turnpike", "Florida Highway Patrol": the state's roads name it
     after = doc[k + 1] if k + 1 < len(doc) else None
     return doc[k].lower_ != "st." or after is None or not after.text[:1].isupper()
+
+
+def _singular(plural: str) -> str:
+    # "counties" -> "County", "parishes" -> "Parish", "districts" -> "District"
+    if plural.endswith("ies"):
+        word = plural[:-3] + "y"
+    elif plural.endswith(("shes", "ches")):
+        word = plural[:-2]
+    else:
+        word = plural[:-1]
+    return word.capitalize()
+
+
+def _name_before(doc: Doc, end: int) -> int:
+    """Where the name ending at token ``end`` (exclusive) starts: capitalised words that are
+    no stop words ("Otter Tail"; not "In" of "In Clay"), three at most; ``end`` if none."""
+    start = end
+    while start > 0 and end - start < 3:
+        t = doc[start - 1]
+        if not (t.is_alpha and t.text[:1].isupper() and not t.is_stop):
+            break
+        start -= 1
+    return start
+
+
+def division_lists(doc: Doc, known: Callable[[str], bool]) -> dict[tuple[int, int], str]:
+    """The names of coordinated lists before a plural division word, each mapped to its
+    division's full name: "Clay, Grant and Wilkin counties" gives Clay -> "Clay County",
+    Grant -> "Grant County", Wilkin -> "Wilkin County" (token start, end -> name).
+
+    A list has two names or more, the last two joined by "and" or "or"; a name whose
+    division the gazetteer does not know is left out.
+    """
+    plurals = roles()["division_plurals"]
+    out: dict[tuple[int, int], str] = {}
+    for k, tok in enumerate(doc):
+        if tok.lower_ not in plurals:
+            continue
+        names: list[tuple[int, int]] = []
+        joined = False
+        end = k
+        while True:
+            start = _name_before(doc, end)
+            if start == end:
+                break
+            names.append((start, end))
+            j = start - 1
+            if j >= 0 and doc[j].lower_ in ("and", "or") and not joined and len(names) == 1:
+                joined = True
+                j -= 1
+                if j >= 0 and doc[j].text == ",":
+                    j -= 1  # the serial comma: "Butler, Clark, and Warren counties"
+            elif j >= 0 and doc[j].text == "," and joined:
+                j -= 1
+            else:
+                break
+            end = j + 1
+        if not joined or len(names) < 2:
+            continue
+        word = _singular(tok.lower_)
+        for start, end in names:
+            full = f"{doc[start:end].text} {word}"
+            if known(full):
+                out[(start, end)] = full
+    return out

@@ -78,7 +78,8 @@ def test_toponym_roles_lists_well_formed() -> None:
     lists = {k: v for k, v in data.items() if k != "version"}
     assert set(lists) >= {"territorial_preps", "agentive_preps", "actor_nouns", "territory_nouns",
                           "subject_verbs", "object_verbs", "organisation_heads", "public_bodies",
-                          "generic_names"}
+                          "generic_names", "division_plurals"}
+    assert all(w.endswith("s") for w in lists["division_plurals"])
     for name, words in lists.items():
         assert words and all(isinstance(w, str) and w == w.lower().strip() for w in words), name
     # a preposition is either a place's or a party's, never both
