@@ -8,7 +8,7 @@ from ..resolve.actors import Country, Group, Igo, NamedGroup
 
 __all__ = [
     "ActorKey", "Mention", "NameTag", "actor_code", "country_key", "government_key", "group_key",
-    "igo_key",
+    "igo_key", "organ_key",
 ]
 
 
@@ -82,12 +82,16 @@ _SPECIFIC = ("ministry", "office", "department", "embassy", "presidency", "court
 def government_key(country: Country, group: Group) -> ActorKey:
     """A state organ of ``country``: one actor per role, or per specific body."""
     if any(w in group.term for w in _SPECIFIC):
-        body = group.term.title()
-    else:
-        body = _CANON.get(group.role, group.term)
-    name = f"{country.name} {body}"
-    return ActorKey(kind="government", name=name, country=country.iso3, role=group.role,
-                    code=actor_code(country.iso3, group.role))
+        return organ_key(country, group.role, group.term.title())
+    return organ_key(country, group.role, _CANON.get(group.role, group.term))
+
+
+def organ_key(country: Country, role: str, body: str | None = None) -> ActorKey:
+    """The organ of ``country`` in ``role``: its generic body ("Turkey government") unless
+    ``body`` names a specific one."""
+    name = f"{country.name} {body or _CANON.get(role, role.lower())}"
+    return ActorKey(kind="government", name=name, country=country.iso3, role=role,
+                    code=actor_code(country.iso3, role))
 
 
 def group_key(country: Country | None, group: Group, written: str) -> ActorKey:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Actor, Event
+from ..records import Actor
 from ..resolve.actors import load_lexicon
 from . import places as _places
 from ._event_args import ActorsAt, np_actors
@@ -47,23 +47,6 @@ class CountryParties:
         for actor in actors.values():
             if actor.kind == "country" and actor.country:
                 self._by_country.setdefault(actor.country, actor.id)
-
-    def keep_used(self, events: list[Event]) -> tuple[list[Event], list[Actor]]:
-        """The events and the added actors they use, renumbered after the stage's own."""
-        used = {a for ev in events for a in (ev.source, ev.target) if a}
-        kept = [a for a in self.added if a.id in used]
-        first = len(self.actors) - len(self.added) + 1
-        ids = {a.id: f"A{n}" for n, a in enumerate(kept, start=first)}
-        if all(k == v for k, v in ids.items()):
-            return events, kept
-        events = [
-            ev.model_copy(
-                update={"source": ids.get(ev.source or "", ev.source),
-                        "target": ids.get(ev.target or "", ev.target)}
-            )
-            for ev in events
-        ]
-        return events, [a.model_copy(update={"id": ids[a.id]}) for a in kept]
 
     def political(self, actor_id: str) -> bool:
         """A state, an IGO or an actor in a political role (the events' coding filter)."""

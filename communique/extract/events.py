@@ -21,8 +21,9 @@ The modules, in the order they apply: ``_event_lexicon`` (data), ``_event_match`
 (predicates), ``_event_args`` (arguments), ``_event_context`` (hyphenated and demonym
 parties), ``_event_frames`` (clause rules), ``_event_appeals`` (what appeals ask for),
 ``_event_rules`` (recoding tables, refusals, confidence), ``_event_links`` (targets from
-places, reporters and anaphora), ``_event_dates`` (date and status), ``_event_dedupe``
-(order and one record per act).
+places, reporters and anaphora), ``_event_organs`` (a country named as a party is its
+government or its forces; actors renumbered by first mention), ``_event_dates`` (date and
+status), ``_event_dedupe`` (order and one record per act).
 
 Confidence: the precision that the predicate's rule family (verb, light verb, noun, intent,
 threat) reached on the development gold at the medium match level (``FAMILY_PRECISION`` in
@@ -50,6 +51,7 @@ from ._event_frames import apply_frames
 from ._event_lexicon import EventLexicon, load_lexicon
 from ._event_links import CountryParties, anaphora_targets, place_targets, reported_agents
 from ._event_match import Candidate, PredicateMatcher
+from ._event_organs import Coded, renumber, state_organs
 from ._event_rules import (
     FAMILY_PRECISION,
     POLITICAL_ROLES,
@@ -82,18 +84,23 @@ class EventsComponent:
         Args:
             doc: a parsed Doc that went through times, actors and places.
             actors_at: token -> actor ids; the actors stage's ``actors_at`` when not given
-                (benchmarks pass their own to score events with gold actors).
+                (benchmarks pass their own to score events with gold actors). Given, the
+                events name those ids; not given, the renumbered actors of
+                :meth:`match_with_actors`.
         """
-        return self.match_with_actors(doc, actors_at=actors_at)[0]
+        return self.match_with_actors(doc, actors_at=actors_at).events
 
     def match_with_actors(
         self, doc: Doc, *, actors_at: Callable[[Token], tuple[str, ...]] | None = None
-    ) -> tuple[list[Event], list[Actor]]:
-        """The document's events and the country actors they added (pure, like ``match``).
+    ) -> Coded:
+        """The document's events with every actor they may name (pure, like ``match``).
 
         A country named only as a place becomes an actor when an event is aimed at it
-        (``_event_links``); it is numbered after the actors stage's own.
+        (``_event_links``). With the stage's own actors, a country named as a party becomes
+        the organ that acts for it and all actors are renumbered by first mention
+        (``_event_organs``); with ``actors_at`` given, the ids stay the caller's.
         """
+        own = actors_at is None
         actors = {a.id: a for a in (doc._.communique_actors or ())}
         parties = CountryParties(doc, actors)
         aat: ActorsAt = with_hyphen_parties(
@@ -115,8 +122,16 @@ class EventsComponent:
         events: list[Event] = []
         for cand in found:
             events.extend(self._events(doc, cand, actors))
-        countries = {a: parties.country_of(a) for a in actors}
-        return parties.keep_used(dedupe(inherit_context_dates(doc, events, countries)))
+        tokens = dict(doc._.communique_actor_tokens or {})
+        every = list(actors.values())
+        if own:
+            events, every, tokens = state_organs(doc, events, actors, tokens)
+        countries = {a.id: ("IGO" if a.kind == "igo" else a.country) for a in every}
+        events = dedupe(inherit_context_dates(doc, events, countries))
+        used = {a for ev in events for a in (ev.source, ev.target) if a}
+        stage = {a.id for a in doc._.communique_actors or ()}
+        kept = [a for a in every if a.id in stage or a.id in used]
+        return renumber(events, kept, tokens) if own else Coded(events, kept, tokens)
 
     def _events(self, doc: Doc, cand: Candidate, actors: dict[str, Actor]) -> list[Event]:
         cand.source = _described(actors, cand.source)
@@ -202,14 +217,14 @@ class EventsComponent:
             )
         return out
 
-    def set_annotations(self, doc: Doc, events: list[Event], added: list[Actor]) -> None:
-        """Write the events on the Doc, and the country actors they added."""
-        doc._.communique_events = events
-        if added:
-            doc._.communique_actors = [*(doc._.communique_actors or ()), *added]
+    def set_annotations(self, doc: Doc, coded: Coded) -> None:
+        """Write the events on the Doc, with the actors and token map they name."""
+        doc._.communique_events = coded.events
+        doc._.communique_actors = coded.actors
+        doc._.communique_actor_tokens = coded.tokens
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, *self.match_with_actors(doc))
+        self.set_annotations(doc, self.match_with_actors(doc))
         return doc
 
 
@@ -299,7 +314,9 @@ def _place_of(doc: Doc, anchor: Token) -> str | None:
 
 @Language.factory(
     "communique_events_v1",
-    assigns=["doc._.communique_events"],
+    assigns=[
+        "doc._.communique_events", "doc._.communique_actors", "doc._.communique_actor_tokens"
+    ],
     requires=["doc._.communique_actors", "doc._.communique_times"],
 )
 def make_events(nlp: Language, name: str) -> EventsComponent:

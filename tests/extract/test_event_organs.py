@@ -1,0 +1,104 @@
+"""A country named as an event's party is read as its government or its forces."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+import communique
+from communique.extract._event_organs import organ_role, renumber
+from communique.records import Actor, DateRange, Event
+
+
+def _extract(text: str, nlp: Language) -> Any:
+    return communique.extract(text, published="2024-06-12", nlp=nlp)
+
+
+def _party(doc: Any, event: Any, side: str) -> tuple[str | None, str | None, str | None]:
+    actor = doc.actor(getattr(event, side))
+    return (actor.kind, actor.country, actor.role) if actor else (None, None, None)
+
+
+def _texts(doc: Any, actor: Actor) -> list[str]:
+    return [doc.article.text[s:e] for s, e in actor.mentions]
+
+
+@pytest.mark.parametrize(
+    ("root", "side", "role"),
+    [("01", "source", "GOV"), ("16", "target", "GOV"), ("04", "target", "GOV"),
+     ("19", "source", "MIL"), ("15", "source", "MIL"), ("19", "target", None),
+     ("17", "target", None), ("17", "source", "GOV"), ("20", "target", None)],
+)
+def test_organ_role_by_cameo_root(root: str, side: str, role: str | None) -> None:
+    assert organ_role(root, side) == role
+
+
+def test_a_country_that_speaks_and_sanctions_is_its_government(nlp: Language) -> None:
+    doc = _extract("Japan said on Monday it would impose sanctions on North Korea.", nlp)
+    (event,) = [e for e in doc.events if e.root == "16"]
+    assert _party(doc, event, "source") == ("government", "JPN", "GOV")
+    assert _party(doc, event, "target") == ("government", "PRK", "GOV")
+    organ = doc.actor(event.source)
+    assert (organ.name, organ.code) == ("Japan government", "JPNGOV")
+    assert "+organ; sym:" in event.evidence  # the record says which rule read the party
+    # the organ is traced to the words that name it; the country keeps its name too
+    assert {"Japan", "it"} <= set(_texts(doc, organ))
+    assert "Japan" in _texts(doc, next(a for a in doc.actors if a.code == "JPN"))
+
+
+def test_a_country_using_force_is_its_forces_and_its_target_the_country(nlp: Language) -> None:
+    doc = _extract("Ethiopia bombed Eritrea on Sunday, officials said.", nlp)
+    (event,) = [e for e in doc.events if e.root in ("18", "19")]
+    assert _party(doc, event, "source") == ("government", "ETH", "MIL")
+    assert doc.actor(event.source).name == "Ethiopia military"
+    assert _party(doc, event, "target") == ("country", "ERI", None)
+
+
+def test_the_articles_own_organ_is_reused_and_the_repeat_is_one_event(nlp: Language) -> None:
+    text = (
+        "The Peruvian government condemned Chile on Monday. "
+        "On Monday, Peru condemned Chile again, officials said."
+    )
+    doc = _extract(text, nlp)
+    governments = [a for a in doc.actors if a.code == "PERGOV"]
+    assert len(governments) == 1
+    condemned = [e for e in doc.events if e.root == "11"]
+    assert [doc.actor(e.source).id for e in condemned] == [governments[0].id]
+    assert "Peru" in _texts(doc, governments[0])
+
+
+def test_actor_ids_follow_first_mention_after_organs_are_added(nlp: Language) -> None:
+    text = (
+        "Kenyan police arrested three men in Nairobi on Friday. "
+        "Later, Kenya accused Somalia of sheltering the men."
+    )
+    doc = _extract(text, nlp)
+    firsts = [a.mentions[0][0] for a in doc.actors]
+    assert firsts == sorted(firsts)
+    assert [a.id for a in doc.actors] == [f"A{n}" for n in range(1, len(firsts) + 1)]
+    accused = [e for e in doc.events if e.root == "11"]
+    assert accused and _party(doc, accused[0], "source") == ("government", "KEN", "GOV")
+
+
+def _event(source: str | None, target: str | None) -> Event:
+    return Event(id="", cameo="036", root="03", plover="AGREE", quad=1, goldstein=4.0,
+                 source=source, target=target, date=DateRange.unknown(),
+                 status="reported", sentence="x", span=(0, 1), evidence="lex:test",
+                 confidence=0.5)
+
+
+def test_renumber_orders_by_first_mention_and_renames_everything() -> None:
+    actors = [
+        Actor(id="A1", name="Iran", kind="country", country="IRN", mentions=[(40, 44)]),
+        Actor(id="organ:IRNGOV", name="Iran government", kind="government", country="IRN",
+              role="GOV", mentions=[(10, 14)]),
+        Actor(id="A2", name="no mention", kind="person"),
+    ]
+    coded = renumber([_event("organ:IRNGOV", "A1")], actors, {3: ("organ:IRNGOV", "A1")})
+    assert [(a.id, a.name) for a in coded.actors] == [
+        ("A1", "Iran government"), ("A2", "Iran"), ("A3", "no mention")
+    ]
+    assert (coded.events[0].source, coded.events[0].target) == ("A1", "A2")
+    assert coded.tokens == {3: ("A1", "A2")}
