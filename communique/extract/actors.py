@@ -60,7 +60,8 @@ def actors_at(doc: Doc, token: Token) -> tuple[str, ...]:
     """The actor ids the noun phrase headed by ``token`` denotes.
 
     Coordination gives every conjunct's actors ("Azerbaijan and Turkey"); a head noun that is
-    not an actor itself gives its possessor's ("the Croatian government's request"). Empty
+    not an actor itself gives its possessor's ("the Croatian government's request"), or with a
+    possessor, the actor in a role compounded to it ("Afghanistan's Taliban insurgency"). Empty
     tuple when the phrase denotes no actor.
 
     Args:
@@ -69,10 +70,14 @@ def actors_at(doc: Doc, token: Token) -> tuple[str, ...]:
     """
     table = doc._.communique_actor_tokens or {}
     found: list[str] = list(table.get(token.i, ()))
-    if not found:
-        for child in token.children:
-            if child.dep_ == "poss":
-                found.extend(table.get(child.i, ()))
+    if not found and any(c.dep_ == "poss" for c in token.children):
+        # the possessor's, unless an actor in a role names the thing itself between them:
+        # "Afghanistan's Taliban insurgency" is the Taliban's, not Afghanistan's
+        roles = {a.id for a in doc._.communique_actors or () if a.role}
+        found = [a for c in token.children if c.dep_ == "compound"
+                 for a in table.get(c.i, ()) if a in roles]
+        if not found:
+            found = [a for c in token.children if c.dep_ == "poss" for a in table.get(c.i, ())]
     for conj in token.conjuncts:
         found.extend(table.get(conj.i, ()))
     return tuple(dict.fromkeys(found))

@@ -102,3 +102,21 @@ def test_renumber_orders_by_first_mention_and_renames_everything() -> None:
     ]
     assert (coded.events[0].source, coded.events[0].target) == ("A1", "A2")
     assert coded.tokens == {3: ("A1", "A2")}
+
+
+def test_a_named_group_between_possessor_and_noun_is_the_party(nlp: Language) -> None:
+    # "the leader of Somalia's al-Shabab insurgency" speaks for al-Shabab, not for Somalia
+    doc = _extract(
+        "The leader of Yemen's Houthi movement on Friday praised the withdrawal of Saudi troops.",
+        nlp,
+    )
+    praised = [e for e in doc.events if e.root == "05"]
+    assert praised and _party(doc, praised[0], "source")[1:] == ("YEM", "REB")
+
+
+def test_a_countrys_military_base_is_its_forces(nlp: Language) -> None:
+    doc = _extract("Iraqi militias fired rockets at a U.S. air base near Erbil on Monday.", nlp)
+    base = next(a for a in doc.actors if a.code == "USAMIL")
+    assert "U.S. air base" in _texts(doc, base)
+    fired = [e for e in doc.events if e.root in ("18", "19")]
+    assert fired and _party(doc, fired[0], "target") == ("government", "USA", "MIL")
