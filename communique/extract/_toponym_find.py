@@ -36,6 +36,7 @@ from ._toponym_spans import (
     in_street_name,
     never_acts,
     party_district,
+    person_names,
     trim,
 )
 
@@ -236,13 +237,7 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
         _widen(body_prefix(trim(e), m.known), matches)
         for e in doc.ents if e.label_ in _PLACE_LABELS
     ]
-    # Surnames of the article's people ("Obama", "Lincoln") are never places here.
-    # Not from a "person" ending in a place's word ("Greer Station", "Greer City Hall"): NER's
-    # mistake for a town's centre does not make every "Greer" a person.
-    r = roles()
-    placey = r["class_nouns"] | r["public_bodies"] | r["generic_names"]
-    people = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
-              and e[-1].lower_ not in placey for t in e}
+    people = person_names(doc)
     for ent in doc.ents:
         relabel = ent.label_ in ("PERSON", "ORG") or (
             ent.label_ == "NORP" and ent.root.dep_ == "pobj")  # "in Greer" as a demonym

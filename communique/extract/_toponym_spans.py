@@ -7,6 +7,7 @@
 - :func:`before_local_word`: a town's name before its mayor or fire chief;
 - :func:`never_acts`: a river's or continent's name, a place whatever its verb;
 - :func:`in_street_name`: a town's name inside a street's or road's name;
+- :func:`person_names`: the words of the article's people's names;
 - :func:`division_lists`: the names of a list before a plural division word ("Clay, Grant and
   Wilkin counties"), each the name of a division of that kind ("Clay County").
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ._place_roles import roles
 
@@ -27,6 +28,7 @@ __all__ = [
     "in_street_name",
     "never_acts",
     "party_district",
+    "person_names",
     "trim",
 ]
 
@@ -186,3 +188,28 @@ def division_lists(doc: Doc, known: Callable[[str], bool]) -> dict[tuple[int, in
             if known(full):
                 out[(start, end)] = full
     return out
+
+
+def _name_part(ent: Span) -> list[Token]:
+    # The person's own name in a PERSON entity: up to its first punctuation ("Marty Seifert"
+    # of "Marty Seifert, R-Marshall"), and of a longer run its last two words ("Randy Sengel"
+    # of "Alexandria Commonwealth's Attorney Randy Sengel": NER swallowed the title before).
+    words: list[Token] = []
+    for t in ent:
+        if t.is_punct:
+            break
+        words.append(t)
+    return words if len(words) <= 3 else words[-2:]
+
+
+def person_names(doc: Doc) -> set[str]:
+    """Words of the article's people's names ("Obama", "Lincoln"): never places here.
+
+    From PERSON entities of two words or more, their own name part only; not from a "person"
+    ending in a place's word ("Greer Station", "Greer City Hall"): NER's mistake for a town's
+    centre does not make every "Greer" a person.
+    """
+    r = roles()
+    placey = r["class_nouns"] | r["public_bodies"] | r["generic_names"]
+    return {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+            and e[-1].lower_ not in placey for t in _name_part(e)}

@@ -93,6 +93,7 @@ def test_places_resolved_from_sentence(
         # figures of what happens in a territory: its cases, its death toll
         ("This is Kenya's third confirmed case of the disease.", {"Kenya"}),
         ("Chile has 2,335 confirmed cases of the virus.", {"Chile"}),
+        ("Portugal has a population of about ten million.", {"Portugal"}),
         ("New cases were reported in 30 U.S. states on Friday.", {"U.S."}),
         ("Cholera broke out in a slum in Kenya's capital Nairobi.", {"Kenya"}),
         ("South Africa, Zimbabwe's neighbour to the south, reported cases.", {"Zimbabwe"}),
