@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from ..resolve.actors import Country, Group, Igo, NamedGroup
 from ._actor_lexmatch import ActorContext, hyphen_joined
 from ._actor_types import ActorKey, Mention, NameTag, government_key, group_key, igo_key
-from ._actor_where import named_group_key, sentence_country
+from ._actor_where import located_country, named_group_key, sentence_country
 
 __all__ = ["Pending", "find_groups"]
 
@@ -109,7 +109,16 @@ def find_groups(ctx: ActorContext) -> tuple[list[Mention], list[Pending]]:
             pending.append(Pending(start, i + 1, group))
             ctx.used.update(range(start, i + 1))
         elif group.bare == "yes":
-            key = group_key(sentence_country(ctx, token), group, doc[start : i + 1].text)
+            if group.kind != "government":
+                key = group_key(sentence_country(ctx, token), group, doc[start : i + 1].text)
+            elif (place := located_country(ctx, token)) is not None and not any(
+                ctx.tag(k, "country", "demonym") for k in range(token.left_edge.i, start)
+            ):
+                key = government_key(place, group)  # "a military base in Nigeria": Nigeria's
+            else:
+                # in no country its own phrase names, or whose owners are named in a compound
+                # ("a joint Kenya-U.S. military base": the events read those as parties)
+                continue
             mentions.append(Mention(start, i + 1, (key,), "bare-group"))
             ctx.used.update(range(start, i + 1))
     return mentions, pending

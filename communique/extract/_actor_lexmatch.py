@@ -36,9 +36,16 @@ class NameMatcher:
         self._forms: dict[str, tuple[str, object]] = {}
         for form, readings in forms.items():
             kind, entry = min(readings, key=lambda r: _PRIORITY[r[0]])
-            self._forms[form] = (kind, entry)
-            # The pipeline's own tokenizer, so that "People's" or "U.N." split as in articles.
-            self._matcher.add(form, [tokenizer(form)])
+            written = [form]
+            if form.isalpha() and form.isupper() and len(form) >= 4:
+                # British style writes acronyms said as words in title case ("Nato",
+                # "Ecowas", "Unicef"); two- and three-letter ones would be words ("Who", "Un").
+                written.append(form.title())
+            for text in written:
+                if text == form or text not in forms:
+                    self._forms[text] = (kind, entry)
+                    # The pipeline's own tokenizer, so "People's" or "U.N." split as in articles.
+                    self._matcher.add(text, [tokenizer(text)])
 
     def tags(self, doc: Doc) -> dict[int, NameTag]:
         """Token index -> the longest lexicon name covering it."""

@@ -11,7 +11,7 @@ from ..resolve.actors import Country, NamedGroup
 from ._actor_lexmatch import ActorContext
 from ._actor_types import ActorKey, actor_code
 
-__all__ = ["is_locative", "named_group_key", "sentence_country"]
+__all__ = ["is_locative", "located_country", "named_group_key", "sentence_country"]
 
 # Prepositions that make a country name the place of an event rather than an actor.
 _LOCATIVE = frozenset(
@@ -25,6 +25,19 @@ def is_locative(token: Token) -> bool:
     while token.dep_ in ("appos", "conj", "compound") and token.head.i != token.i:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
+
+
+def located_country(ctx: ActorContext, token: Token) -> Country | None:
+    """The country the noun ``token`` lies in by its own locative phrase ("a military base in
+    northeast Nigeria", "an army camp in western Kabul"), or None."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
+            continue
+        for t in prep.subtree:
+            tag = ctx.tag(t.i, "country", "capital")
+            if tag is not None and isinstance(tag.entry, Country):
+                return tag.entry
+    return None
 
 
 def sentence_country(ctx: ActorContext, token: Token) -> Country | None:

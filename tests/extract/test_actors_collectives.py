@@ -1,0 +1,64 @@
+"""Collective actors and organisation names as written in British and wire copy."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import communique
+from communique.records import Document
+
+pytestmark = pytest.mark.slow
+
+
+def _extract(nlp: Language, text: str) -> Document:
+    return communique.extract(text, published="2024-05-02", nlp=nlp)
+
+
+def _coded(doc: Document) -> dict[str, tuple[str, str | None, str | None]]:
+    text = doc.article.text or ""
+    return {text[s:e]: (a.kind, a.code, a.role) for a in doc.actors for s, e in a.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "code"),
+    [
+        ("Nato allies met in Brussels, and Unicef warned of famine.", "Unicef", "IGOUNOKID"),
+        ("Ecowas leaders condemned the coup in Niger on Sunday.", "Ecowas", "IGOWAFWAS"),
+        ("Nato allies met in Brussels, and Unicef warned of famine.", "Nato", "IGOWSTNAT"),
+    ],
+)
+def test_acronyms_written_in_title_case_are_the_organisation(
+    nlp: Language, text: str, written: str, code: str
+) -> None:
+    found = {w: c for w, c in _coded(_extract(nlp, text)).items() if written in w}
+    assert found and all(c[0] == "igo" and c[1] == code for c in found.values()), found
+
+
+def test_short_acronyms_in_title_case_stay_words(nlp: Language) -> None:
+    # "Who" is not the WHO, "Un" not the UN: only acronyms of four letters or more
+    coded = _coded(_extract(nlp, "Who will lead the talks remains unclear, Un said."))
+    assert not [c for c in coded.values() if c[0] == "igo"]
+
+
+def test_aid_workers_and_agencies_are_ngos(nlp: Language) -> None:
+    coded = _coded(_extract(nlp, "The junta expelled foreign aid workers and two relief agencies."))
+    assert coded["aid workers"][2] == "NGO"
+    assert coded["relief agencies"][2] == "NGO"
+
+
+def test_a_military_base_in_a_country_is_its_forces(nlp: Language) -> None:
+    doc = _extract(nlp, "Rebels overran a military base in northern Mali on Tuesday.")
+    assert _coded(doc)["military base"] == ("government", "MLIMIL", "MIL")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels overran a military base on Tuesday.",  # no country: no state's organ
+        # its owners are named in a compound: the events read them, not the place
+        "Rebels overran a joint Chad-Niger military base in Niger on Tuesday.",
+    ],
+)
+def test_an_unowned_or_jointly_owned_base_is_no_organ(nlp: Language, text: str) -> None:
+    assert "military base" not in _coded(_extract(nlp, text))
