@@ -283,12 +283,25 @@ def _military(cand: Candidate) -> bool:
     )
 
 
+# Roles in which an actor acts for its state: the country named as a whole is the same party.
+_STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY"})
+
+
 def _same_actor(actors: dict[str, Actor], a: str | None, b: str | None) -> bool:
-    """Two mentions of one party: same country, and one is the country itself or same role."""
+    """Two mentions of one party: same country, and the same role, or one is the country itself
+    and the other acts for its state ("Turkey" and "the Turkish government"). A country and its
+    rebels, opposition, civilians or private people are two parties: "Turkey bombed Kurdish
+    rebels", "Ukraine sanctioned its former president" are domestic events."""
     x, y = actors.get(a or ""), actors.get(b or "")
     if x is None or y is None or x.country is None or x.country != y.country:
         return False
-    return x.role == y.role or x.kind == "country" or y.kind == "country"
+    if x.role == y.role:
+        return True
+    if x.kind == "country":
+        return (y.role or "") in _STATE_ROLES
+    if y.kind == "country":
+        return (x.role or "") in _STATE_ROLES
+    return False
 
 
 def _role(actors: dict[str, Actor], actor_id: str | None) -> str | None:

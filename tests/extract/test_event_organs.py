@@ -120,3 +120,13 @@ def test_a_countrys_military_base_is_its_forces(nlp: Language) -> None:
     assert "U.S. air base" in _texts(doc, base)
     fired = [e for e in doc.events if e.root in ("18", "19")]
     assert fired and _party(doc, fired[0], "target") == ("government", "USA", "MIL")
+
+
+def test_a_country_and_its_rebels_are_two_parties(nlp: Language) -> None:
+    # a domestic conflict is an event; the country and its own government are one party
+    doc = _extract("Colombia bombed Colombian rebels in the jungle on Monday.", nlp)
+    fought = [e for e in doc.events if e.root in ("18", "19")]
+    assert fought and _party(doc, fought[0], "target") == ("group", "COL", "REB")
+    assert _party(doc, fought[0], "source") == ("government", "COL", "MIL")
+    doc = _extract("Peru praised the Peruvian government on Monday.", nlp)
+    assert not [e for e in doc.events if e.source and e.target]
