@@ -206,10 +206,17 @@ def person_names(doc: Doc) -> set[str]:
     """Words of the article's people's names ("Obama", "Lincoln"): never places here.
 
     From PERSON entities of two words or more, their own name part only; not from a "person"
-    ending in a place's word ("Greer Station", "Greer City Hall"): NER's mistake for a town's
-    centre does not make every "Greer" a person.
+    ending in a place's word ("Greer Station", "Greer City Hall") or whose name part holds a
+    class noun ("Village Malakal"): NER's mistake for a town's centre does not make every
+    "Greer" a person.
     """
     r = roles()
     placey = r["class_nouns"] | r["public_bodies"] | r["generic_names"]
-    return {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
-            and e[-1].lower_ not in placey for t in _name_part(e)}
+    out: set[str] = set()
+    for e in doc.ents:
+        if e.label_ != "PERSON" or len(e) < 2 or e[-1].lower_ in placey:
+            continue
+        name = _name_part(e)
+        if not any(w.lower_ in r["class_nouns"] for w in name):
+            out.update(t.text for t in name)
+    return out

@@ -33,3 +33,8 @@ def test_person_names_stop_at_punctuation(blank_nlp: Language) -> None:
 def test_person_names_not_from_a_place_named_like_a_person(blank_nlp: Language) -> None:
     # "Greer Station": NER's person that ends in a place's word
     assert _names(blank_nlp, "near Greer Station yesterday", [(1, 3)]) == set()
+
+
+def test_person_names_not_from_a_person_holding_a_class_noun(blank_nlp: Language) -> None:
+    # "the Children's Village Tambura": NER's person made of a village and a town
+    assert _names(blank_nlp, "at the Village Tambura school", [(2, 4)]) == set()
