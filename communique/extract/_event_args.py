@@ -212,6 +212,13 @@ def verb_arguments(
                         target = np_actors(pobj, actors_at)
                         if target:
                             break
+                if not target:
+                    # "rejected proposals laid out by the National Assembly", "condemned the
+                    # attack carried out by militants": the thing's author
+                    for acl in obj.children:
+                        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                            for _, pobj in _prep_objects(acl, frozenset({"by"})):
+                                target = target or np_actors(pobj, actors_at)
     if not target:
         holders = [event_noun] if event_noun is not None else []
         holders.append(verb)

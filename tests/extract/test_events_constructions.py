@@ -33,6 +33,12 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("19", "SYR", "TUR")],
     ),
     (
+        "object-author",  # the thing rejected is someone's: the author is the target
+        "Kenya rejected proposals made by the Somali government on Tuesday.",
+        [("12", "KEN", "SOM")],
+        [("12", "KEN", None)],
+    ),
+    (
         "coordination-joint",
         "France and Germany signed a defense agreement in Paris on Monday.",
         [("057", "FRA", "DEU")],
