@@ -58,6 +58,8 @@ def _prep_role(prep: Token) -> Role:
     word = prep.lower_
     if word in r["agentive_preps"]:
         return "actor"
+    if word == "between" and {prep.head.lemma_.lower(), prep.head.lower_} & r["path_words"]:
+        return "place"  # "flights between Moscow and Riga", not "relations between"
     if word == "of" and prep.head.lower_ in r["class_nouns"]:
         return "place"  # "the state of Ohio", "the town of Gori"
     if word == "of" and prep.head.lemma_.lower() in r["actor_nouns"]:

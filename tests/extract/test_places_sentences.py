@@ -94,6 +94,9 @@ def test_places_resolved_from_sentence(
         ("This is Kenya's third confirmed case of the disease.", {"Kenya"}),
         ("Chile has 2,335 confirmed cases of the virus.", {"Chile"}),
         ("Portugal has a population of about ten million.", {"Portugal"}),
+        # "between" joins places on a route or border, parties in relations
+        ("Flights between Lisbon and Oslo were rarely full, the airline said.", {"Lisbon", "Oslo"}),
+        ("The border between Chad and Niger was closed on Monday.", {"Chad", "Niger"}),
         ("New cases were reported in 30 U.S. states on Friday.", {"U.S."}),
         ("Cholera broke out in a slum in Kenya's capital Nairobi.", {"Kenya"}),
         ("South Africa, Zimbabwe's neighbour to the south, reported cases.", {"Zimbabwe"}),
@@ -131,6 +134,7 @@ def test_places_found_beyond_ner(nlp: Language, text: str, places: set[str]) -> 
         ("Barack Obama spoke in Chicago. Obama said the plan would work.", {"Obama"}),
         ("Man charged with theft after the market fire.", {"Man"}),
         ("Talks with Israel resumed in Cairo.", {"Israel"}),
+        ("Relations between Peru and Chile soured after the vote.", {"Peru", "Chile"}),
         ("Azerbaijani and Turkish troops held joint drills.", {"Azerbaijani", "Turkish"}),
         ("Ankara criticised the decision, calling it unacceptable.", {"Ankara"}),
         # an organisation and a town's other name ("Hamas" is one of Hamm's)
