@@ -91,6 +91,8 @@ def _in_name_role(span: Span, head: Token, *, country: bool) -> Role:
         words & r["organisation_heads"])
     if not organisation:
         return "place"
+    if not country and head.is_lower and (ent is None or ent.end <= head.i):
+        return "place"  # "the Omaha company", "an Iowa bank": where it is, no name of its own
     if country:
         return "actor"
     return "place" if words & r["public_bodies"] else "actor"
