@@ -50,6 +50,20 @@ def _country_forms() -> dict[str, str]:
     return forms
 
 
+# "Somalia-based", "Tunisia-inspired", "Soviet-style": the country is where a thing comes
+# from or what it is like, not a party to what is done with it.
+_ORIGIN_SUFFIXES = frozenset({"based", "inspired", "born", "style", "made", "bred"})
+
+
+def _of_origin(token: Token) -> bool:
+    doc = token.doc
+    return (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text in _HYPHENS
+        and doc[token.i + 2].lower_ in _ORIGIN_SUFFIXES
+    )
+
+
 def _in_hyphen_compound(token: Token) -> bool:
     doc = token.doc
     left = token.i > 0 and doc[token.i - 1].text in _HYPHENS and not doc[token.i - 1].whitespace_
@@ -81,7 +95,7 @@ def with_hyphen_parties(
         if found:
             return found
         if _in_hyphen_compound(token):
-            iso3 = forms.get(token.text)
+            iso3 = None if _of_origin(token) else forms.get(token.text)
         elif token.dep_ == "amod" and token.head.pos_ == "NOUN" and (
             token.head.lemma_.lower() not in _PRIVATE_PEOPLE
         ):

@@ -130,3 +130,25 @@ def test_a_country_and_its_rebels_are_two_parties(nlp: Language) -> None:
     assert _party(doc, fought[0], "source") == ("government", "COL", "MIL")
     doc = _extract("Peru praised the Peruvian government on Monday.", nlp)
     assert not [e for e in doc.events if e.source and e.target]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "party"),
+    [
+        ("They held Russian-Chinese talks in Moscow.", "Russian", "RUS"),
+        ("They froze a Chinese-funded pipeline.", "Chinese", "CHN"),
+        ("She led Tunisia-inspired protests last week.", "Tunisia", None),
+        ("They carried Soviet-style rifles.", "Soviet", None),
+    ],
+)
+def test_a_hyphenated_country_is_a_party_unless_it_says_origin(
+    nlp: Language, text: str, word: str, party: str | None
+) -> None:
+    from communique.extract._event_context import with_hyphen_parties
+
+    doc = nlp(text)
+    lookup = with_hyphen_parties(doc, lambda tok: (), lambda iso3, span: iso3)
+    token = next(t for t in doc if t.text == word)
+    # the article's own country actor when it has one, else the one ``create`` makes
+    country = {a.id: a.country for a in doc._.communique_actors or ()}
+    assert [country.get(found, found) for found in lookup(token)] == ([party] if party else [])
