@@ -212,6 +212,8 @@ def _relabel_ok(ent: Span, m: Matchers, people: set[str]) -> bool:
 
 
 def _small_ok(span: Span, known: Callable[[str], bool]) -> bool:
+    if _proper(span) and (_qualified(span, known) or dateline(span)):
+        return True  # "Greer, South Carolina", "ORLANDO, Fla.": whatever NER made of it
     if any(t.ent_type_ == "ORG" for t in span):
         # "Laurel County Sheriff's Office", "the Torrington Fire Department": a public body
         # named after the place it serves (not "Ford Motor", not "Watertown Daily Times")
@@ -257,7 +259,7 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
             continue
         if span.root.ent_type_ in _RELABEL and role(
             span, country=m.is_country(span.text)
-        ) != "place":
+        ) != "place" and not (dateline(span) or _qualified(span, m.known)):
             continue
         spans.append(span)
         taken.update(t.i for t in span)
@@ -278,6 +280,8 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
         s
         for s in spans
         if (s.start, s.end) in listed
+        or (_qualified(s, m.known) and _proper(s) and s.root.tag_ not in ("JJ", "NNPS")
+            and not m.is_country(s.text) and not in_street_name(s))  # "Greer, S.C."
         or (_looks_like_name(s)
         and not in_street_name(s)
         and (dateline(s)

@@ -97,6 +97,8 @@ def test_places_resolved_from_sentence(
         # "between" joins places on a route or border, parties in relations
         ("Flights between Lisbon and Oslo were rarely full, the airline said.", {"Lisbon", "Oslo"}),
         ("The border between Chad and Niger was closed on Monday.", {"Chad", "Niger"}),
+        # a town qualified by its state is a place, whatever NER made of it
+        ("Fountain Inn, South Carolina . The town offers parks.", {"Fountain Inn"}),
         # a town on a common noun of a business says where it is
         ("The Lincoln company recalled its bread on Monday.", {"Lincoln"}),
         ("New cases were reported in 30 U.S. states on Friday.", {"U.S."}),
