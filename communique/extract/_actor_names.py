@@ -21,7 +21,7 @@ from ._actor_types import (
     government_key,
     igo_key,
 )
-from ._actor_where import is_locative, named_group_key
+from ._actor_where import is_locative, named_group_key, sentence_country
 
 __all__ = ["find_names"]
 
@@ -170,6 +170,10 @@ def _organisations(ctx: ActorContext) -> list[Mention]:
             # body by its name. A named armed force with no nationality in its name ("X
             # Army") is not assumed to be a state's: it keeps a null role.
             role, rule = group.role, "ner-state-body"
+        if country is None and role == "REB":
+            # an armed group takes the country where the sentence says it acts (CODING.md)
+            place = sentence_country(ctx, doc[s:e].root)
+            country = place.iso3 if place else None
         key = ActorKey(kind="organization", name=doc[s:e].text, country=country, role=role,
                        code=actor_code(country, role))
         out.append(Mention(s, e, (key,), rule))

@@ -199,7 +199,17 @@ def verb_arguments(
                 source = np_actors(pobj, actors_at)
     else:
         source = np_actors(_subject(verb), actors_at)
-        if event_noun is None:
+        # "provided the Lebanese army with aircraft": the event noun under the verb's "with",
+        # the object is whom it goes to
+        equipped = (
+            event_noun is not None and event_noun.dep_ == "pobj"
+            and event_noun.head.lower_ == "with" and event_noun.head.head.i == verb.i
+        )
+        if event_noun is not None and not equipped:
+            # "offered Iran sanctions relief": the indirect object receives the act
+            recipient = next((c for c in verb.children if c.dep_ in ("dative", "iobj")), None)
+            target = np_actors(recipient, actors_at)
+        else:
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")), None)
             target = np_actors(obj, actors_at)
             if not target and obj is not None:

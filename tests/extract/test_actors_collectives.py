@@ -62,3 +62,9 @@ def test_a_military_base_in_a_country_is_its_forces(nlp: Language) -> None:
 )
 def test_an_unowned_or_jointly_owned_base_is_no_organ(nlp: Language, text: str) -> None:
     assert "military base" not in _coded(_extract(nlp, text))
+
+
+def test_a_liberation_front_is_an_armed_group_where_it_acts(nlp: Language) -> None:
+    doc = _extract(nlp, "The Casamance Liberation Front declared a ceasefire in Senegal on Monday.")
+    front = next(a for a in doc.actors if "Liberation Front" in a.name)
+    assert (front.country, front.role) == ("SEN", "REB")

@@ -39,6 +39,18 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("12", "KEN", None)],
     ),
     (
+        "provide-with",  # "provided X with weapons": X receives them
+        "Iran supplied the Houthis in Yemen with drones and missiles last year.",
+        [("062", "IRN", "YEM")],
+        [("062", "IRN", None)],
+    ),
+    (
+        "dative-recipient",  # "offered X sanctions relief": X receives it; not humanitarian aid
+        "The European Union offered Iran sanctions relief on Monday.",
+        [("085", "IGO", "IRN")],
+        [("07", "IGO", "IRN")],
+    ),
+    (
         "coordination-joint",
         "France and Germany signed a defense agreement in Paris on Monday.",
         [("057", "FRA", "DEU")],
