@@ -127,10 +127,18 @@ def candidates_for(
     cities = {
         (c.country, c.admin1): c.population for c in cands if c.feature == "city" and not c.alt
     }
+    # A first-level division matched by another name of its own yields to a city matched likewise
+    # inside it ("Mecca": Makkah Region and Makkah city, both by their other names).
+    alt_cities = {
+        (c.country, c.admin1): c.population for c in cands if c.feature == "city" and c.alt
+    }
 
     def named_after_city(c: Candidate) -> bool:
-        pop = cities.get((c.country, c.admin1), 0)
-        return pop >= 1000 and (c.alt or pop * 5 >= c.population)
+        key = (c.country, c.admin1)
+        pop = cities.get(key, 0)
+        if pop >= 1000 and (c.alt or pop * 5 >= c.population):
+            return True
+        return c.alt and c.feature == "admin1" and alt_cities.get(key, 0) * 5 >= c.population
 
     return tuple(
         c for c in cands if not (c.feature in ("admin1", "admin2") and named_after_city(c))
