@@ -140,6 +140,10 @@ def find_names(ctx: ActorContext) -> list[Mention]:
     return mentions
 
 
+# Bodies within a body: their role is the role of the body their name holds.
+_PANELS = frozenset({"committee", "subcommittee", "commission", "panel", "caucus"})
+
+
 def _organisations(ctx: ActorContext) -> list[Mention]:
     """ORG entities no lexicon covers: kind organization, role from their last word."""
     doc, out = ctx.doc, []
@@ -160,6 +164,11 @@ def _organisations(ctx: ActorContext) -> list[Mention]:
         )
         # the name's last word or its head ("the Department of Education")
         hit = ctx.groups.ending_at(doc, e - 1) or ctx.groups.ending_at(doc, doc[s:e].root.i)
+        if hit is None and doc[e - 1].lemma_.lower() in _PANELS:
+            # "the Senate Foreign Relations Committee": a panel of the body it names
+            hit = next(
+                (h for i in range(e - 2, s - 1, -1) if (h := ctx.groups.ending_at(doc, i))), None
+            )
         group = ctx.lexicon.groups[hit[1]] if hit else None
         role = group.role if group is not None and group.kind == "group" else None
         rule = "ner-organization"

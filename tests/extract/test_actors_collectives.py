@@ -68,3 +68,18 @@ def test_a_liberation_front_is_an_armed_group_where_it_acts(nlp: Language) -> No
     doc = _extract(nlp, "The Casamance Liberation Front declared a ceasefire in Senegal on Monday.")
     front = next(a for a in doc.actors if "Liberation Front" in a.name)
     assert (front.country, front.role) == ("SEN", "REB")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("The Senate Armed Services Committee approved the bill on Monday.",
+         "Senate Armed Services Committee", "LEG"),
+        ("The Nobel Committee awarded the prize on Friday.", "Nobel Committee", None),
+    ],
+)
+def test_a_committee_has_the_role_of_the_body_its_name_holds(
+    nlp: Language, text: str, name: str, role: str | None
+) -> None:
+    doc = _extract(nlp, text)
+    assert [a.role for a in doc.actors if a.name == name] == [role]
