@@ -56,9 +56,12 @@ def first_conjunct(token: Token) -> Token:
 def _prep_role(prep: Token) -> Role:
     r = roles()
     word = prep.lower_
+    heads = {prep.head.lemma_.lower(), prep.head.lower_}
+    if word == "for" and heads & r["for_place_words"]:
+        return "place"  # "headed for Syria", "the forecast for Atlanta"
     if word in r["agentive_preps"]:
         return "actor"
-    if word == "between" and {prep.head.lemma_.lower(), prep.head.lower_} & r["path_words"]:
+    if word == "between" and heads & r["path_words"]:
         return "place"  # "flights between Moscow and Riga", not "relations between"
     if word == "of" and prep.head.lower_ in r["class_nouns"]:
         return "place"  # "the state of Ohio", "the town of Gori"

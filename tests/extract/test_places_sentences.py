@@ -97,6 +97,9 @@ def test_places_resolved_from_sentence(
         # "between" joins places on a route or border, parties in relations
         ("Flights between Lisbon and Oslo were rarely full, the airline said.", {"Lisbon", "Oslo"}),
         ("The border between Chad and Niger was closed on Monday.", {"Chad", "Niger"}),
+        # "for" a destination or the area a forecast or ban covers
+        ("The tanker was headed for Libya, the navy said.", {"Libya"}),
+        ("The forecast for Denver calls for snow on Friday.", {"Denver"}),
         # a town qualified by its state is a place, whatever NER made of it
         ("Fountain Inn, South Carolina . The town offers parks.", {"Fountain Inn"}),
         # a town on a common noun of a business says where it is
@@ -139,6 +142,7 @@ def test_places_found_beyond_ner(nlp: Language, text: str, places: set[str]) -> 
         ("Man charged with theft after the market fire.", {"Man"}),
         ("Talks with Israel resumed in Cairo.", {"Israel"}),
         ("Relations between Peru and Chile soured after the vote.", {"Peru", "Chile"}),
+        ("The vote was a victory for Bolivia, the minister said.", {"Bolivia"}),
         ("Azerbaijani and Turkish troops held joint drills.", {"Azerbaijani", "Turkish"}),
         ("Ankara criticised the decision, calling it unacceptable.", {"Ankara"}),
         # an organisation and a town's other name ("Hamas" is one of Hamm's)
