@@ -216,8 +216,11 @@ def _small_ok(span: Span, known: Callable[[str], bool]) -> bool:
         return True  # "Greer, South Carolina", "ORLANDO, Fla.": whatever NER made of it
     if any(t.ent_type_ == "ORG" for t in span):
         # "Laurel County Sheriff's Office", "the Torrington Fire Department": a public body
-        # named after the place it serves (not "Ford Motor", not "Watertown Daily Times")
-        return _proper(span) and _first_in_name(span) and role(span) == "place"
+        # named after the place it serves (not "Ford Motor", not "Watertown Daily Times");
+        # "St. Mary's School in Roselle": NER's organisation ran on over where it is
+        root = span.root
+        where = root.dep_ == "pobj" and root.head.lower_ in roles()["territorial_preps"] - {"of"}
+        return _proper(span) and (_first_in_name(span) or where) and role(span) == "place"
     if any(t.ent_type_ and t.ent_type_ not in _PLACE_LABELS for t in span):
         return False  # NER saw a person, an organisation, a date: leave it to NER
     return _proper(span) and _strong_context(span, known)

@@ -100,6 +100,8 @@ def test_places_resolved_from_sentence(
         # "for" a destination or the area a forecast or ban covers
         ("The tanker was headed for Libya, the navy said.", {"Libya"}),
         ("The forecast for Denver calls for snow on Friday.", {"Denver"}),
+        # a town after "in", inside the organisation NER ran on over it
+        ("Students at St. John's Lutheran School in Wheaton won awards.", {"Wheaton"}),
         # a town qualified by its state is a place, whatever NER made of it
         ("Fountain Inn, South Carolina . The town offers parks.", {"Fountain Inn"}),
         # a town on a common noun of a business says where it is
