@@ -171,13 +171,25 @@ def _prep_objects(head: Token, preps: frozenset[str]) -> Iterator[tuple[str, Tok
                     yield child.lower_, pobj
 
 
+def _names_an_actor(token: Token) -> bool:
+    """The word itself (or a conjunct) is part of an actor mention, not only its modifiers."""
+    table = token.doc._.communique_actor_tokens or {}
+    return any(t.i in table for t in (token, *token.conjuncts))
+
+
 def verb_arguments(
-    verb: Token, actors_at: ActorsAt, *, event_noun: Token | None = None
+    verb: Token,
+    actors_at: ActorsAt,
+    *,
+    event_noun: Token | None = None,
+    topic_object: bool = False,
 ) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """(source ids, target ids, rule) of a verbal or light-verb predicate.
 
     The rule is "active", "passive" or "participle" (an ``acl`` past participle: "an agreement
-    signed between ..."), for the evidence string.
+    signed between ..."), for the evidence string. With ``topic_object`` (a joint act: "met",
+    "discussed"), an object that is no actor is what the act is about: its owner is no party
+    ("discussed Iran's nuclear program" is no talk with Iran).
     """
     passive = _is_passive(verb)
     source: tuple[str, ...] = ()
@@ -211,8 +223,14 @@ def verb_arguments(
             target = np_actors(recipient, actors_at)
         else:
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")), None)
-            target = np_actors(obj, actors_at)
-            if not target and obj is not None:
+            if topic_object and obj is not None and not _names_an_actor(obj):
+                # "discussed Iran's nuclear program": a topic, not a party; "discussed the war
+                # with Putin": the party may hang on the topic
+                topic, obj = obj, None
+                for _, pobj in _prep_objects(topic, frozenset({"with"})):
+                    target = target or np_actors(pobj, actors_at)
+            target = target or np_actors(obj, actors_at)
+            if not target and obj is not None and not topic_object:
                 # "praised Turkey's role", "condemned the attack on Kabul"
                 for child in obj.children:
                     if child.dep_ == "poss":

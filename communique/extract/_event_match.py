@@ -219,7 +219,7 @@ class PredicateMatcher:
                 c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.tag_ == "VBG") for c in tok.children
             ):
                 continue
-            source, target, rule = verb_arguments(tok, aat)
+            source, target, rule = verb_arguments(tok, aat, topic_object=entry.sym)
             obj_text = None
             if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not np_actors(obj, aat):
                 obj_text = _object_text(obj, ())

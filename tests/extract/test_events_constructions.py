@@ -51,6 +51,19 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("07", "IGO", "IRN")],
     ),
     (
+        "topic-object",  # what a consultation is about is no party to it
+        "Turkey and Greece discussed Iran's nuclear program in Athens on Monday.",
+        [("04", "TUR", "GRC")],
+        [("04", "TUR", "IRN"), ("04", "GRC", "IRN")],
+    ),
+    (
+        "call-off-not-call",  # calling a meeting is not cancelling one
+        "Peru called a meeting of the Andean Community, while Chile called off a visit to "
+        "Bolivia.",
+        [("160", "CHL", "BOL")],
+        [("160", "PER", None), ("160", "PER", "IGO")],
+    ),
+    (
         "coordination-joint",
         "France and Germany signed a defense agreement in Paris on Monday.",
         [("057", "FRA", "DEU")],
