@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ._event_args import ActorsAt, noun_arguments, np_actors, object_of, verb_arguments
 from ._event_lexicon import EventLexicon, LexEntry
-from ._event_rules import is_negated
+from ._event_rules import is_negated, referred_to
 
 __all__ = ["TOPIC_PREPS", "Candidate", "PredicateMatcher", "word_forms"]
 
@@ -256,7 +256,7 @@ class PredicateMatcher:
 
     def noun_candidate(self, tok: Token, aat: ActorsAt) -> Candidate | None:
         entries = self.lexicon.nouns.get(tok.lemma_.lower())
-        if not entries:
+        if not entries or referred_to(tok):
             return None
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
         of_words = _of_words(tok)
@@ -303,3 +303,4 @@ class PredicateMatcher:
                 if cand is not None:
                     found.append(cand)
         return found
+

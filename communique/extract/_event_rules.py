@@ -21,6 +21,7 @@ __all__ = [
     "intent_code",
     "is_intent",
     "is_negated",
+    "referred_to",
     "refine_consultation",
     "threat_code",
 ]
@@ -216,3 +217,22 @@ def apply_recodes(code: str, anchor: Token, recodes: tuple[Recode, ...]) -> tupl
         if words & recode.words:
             return recode.code, f"+recode:{recode.id}"
     return code, ""
+
+
+# Verbs whose object is an existing measure, not a new act: "would violate U.N. sanctions",
+# "evaded the embargo", "complied with the sanctions" (the violation may be an event; the
+# sanctions are not a second one).
+_REFERENCE_HEADS = frozenset(
+    {"violate", "breach", "defy", "flout", "evade", "circumvent", "bypass", "skirt", "break",
+     "comply", "respect", "obey", "honor", "honour", "enforce", "observe", "monitor"}
+)
+
+
+def referred_to(noun: Token) -> bool:
+    """A measure named as the object of a verb that violates or respects it (directly or
+    through "with")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "with":
+        head = head.head
+    return noun.dep_ in ("dobj", "pobj") and head.lemma_.lower() in _REFERENCE_HEADS
+

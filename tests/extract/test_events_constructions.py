@@ -64,6 +64,12 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("160", "PER", None), ("160", "PER", "IGO")],
     ),
     (
+        "measure-referred-to",  # violating sanctions is no new sanction
+        "Such shipments would violate the U.N. arms embargo on Libya, Egypt said on Monday.",
+        [],
+        [("16", "IGO", "LBY"), ("16", "IGO", None)],
+    ),
+    (
         "coordination-joint",
         "France and Germany signed a defense agreement in Paris on Monday.",
         [("057", "FRA", "DEU")],
