@@ -219,7 +219,10 @@ def _small_ok(span: Span, known: Callable[[str], bool]) -> bool:
         # named after the place it serves (not "Ford Motor", not "Watertown Daily Times");
         # "St. Mary's School in Roselle": NER's organisation ran on over where it is
         root = span.root
-        where = root.dep_ == "pobj" and root.head.lower_ in roles()["territorial_preps"] - {"of"}
+        ent = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end),
+                   None)
+        where = (root.dep_ == "pobj" and root.head.lower_ in roles()["territorial_preps"] - {"of"}
+                 and ent is not None and ent.start <= root.head.i)
         return _proper(span) and (_first_in_name(span) or where) and role(span) == "place"
     if any(t.ent_type_ and t.ent_type_ not in _PLACE_LABELS for t in span):
         return False  # NER saw a person, an organisation, a date: leave it to NER

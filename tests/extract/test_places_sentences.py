@@ -100,8 +100,6 @@ def test_places_resolved_from_sentence(
         # "for" a destination or the area a forecast or ban covers
         ("The tanker was headed for Libya, the navy said.", {"Libya"}),
         ("The forecast for Denver calls for snow on Friday.", {"Denver"}),
-        # a town after "in", inside the organisation NER ran on over it
-        ("Students at St. John's Lutheran School in Wheaton won awards.", {"Wheaton"}),
         # a town qualified by its state is a place, whatever NER made of it
         ("Fountain Inn, South Carolina . The town offers parks.", {"Fountain Inn"}),
         # a town on a common noun of a business says where it is
@@ -225,3 +223,16 @@ def test_line_of_control_is_no_chinese_town(nlp: Language) -> None:
 def test_place_for_predicate_security_council_meets_in_new_york(nlp: Language) -> None:
     doc = _doc(nlp, "The U.N. Security Council will meet on Friday to discuss the crisis in Sudan.")
     assert _place_of(doc, "meet") == "New York"
+
+
+def test_town_inside_an_organisation_ner_ran_on_over_it(nlp: Language) -> None:
+    # NER sometimes takes "Grace Lutheran School in Roselle" for one organisation: the town
+    # after "in" is still where the school is (set by hand here: the model's choice varies)
+    from spacy.tokens import Span
+
+    doc = _doc(nlp, "Two pupils of Grace Lutheran School in Roselle took home prizes.")
+    start = next(t.i for t in doc if t.text == "Grace")
+    end = next(t.i for t in doc if t.text == "Roselle") + 1
+    doc.ents = [Span(doc, start, end, label="ORG")]
+    found = nlp.get_pipe("communique_places").match(doc)
+    assert "Roselle" in {f.span.text for f in found}
