@@ -46,6 +46,10 @@ _INTENT_HEADS = frozenset(
         "aim",
         "undertake",
         "participate",
+        "want",
+        "wish",
+        "seek",
+        "hope",
     }
 )
 # Intent heads that make even a show of force a cooperative offer ("offered to send troops").

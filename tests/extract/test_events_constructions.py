@@ -70,6 +70,12 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("16", "IGO", "LBY"), ("16", "IGO", None)],
     ),
     (
+        "want-intent",  # a wish to act is the intent, not the act
+        "Serbia wants to hold talks with Kosovo's government, officials said on Monday.",
+        [("036", "SRB", "XKX")],
+        [("04", "SRB", "XKX")],
+    ),
+    (
         "coordination-joint",
         "France and Germany signed a defense agreement in Paris on Monday.",
         [("057", "FRA", "DEU")],
