@@ -23,7 +23,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ._candidates import candidates_for
 from ._colocation import colocation, km
+from ._name_family import division_stems, in_family
 from .gazetteer import Candidate, Gazetteer
 
 __all__ = ["Toponym", "candidates_for", "resolve_toponyms"]
@@ -34,12 +36,7 @@ _FEATURE_PRIOR = {"country": 6.0, "admin1": 1.5, "city": 0.0, "admin2": -1.0}
 # Authored regions carry no population: a fixed prior puts them level with a city of 10 million.
 _REGION_PRIOR = 8.0
 _CAPITAL_BONUS = 3.0
-_DIRECTIONS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-    "southeastern", "southwestern", "upper", "lower"})
 _ALT_PENALTY = 1.5
-_BIG_CITY = 100_000
 # Readings that lie beside the article's other names (``_colocation``), by their share.
 _TOGETHER_BONUS = 8.0
 # More for a town's other name when the name is another place's own ("Maryville").
@@ -57,6 +54,8 @@ _ADMIN1_SHARE_BONUS = 4.0
 # Jackson County), a division named like a country notwithstanding.
 _ADMIN1_INSIDE_BONUS = 8.0
 _NEAR_BONUS = 3.0
+# The division the article names in full, or a town in it, for its bare name ("Licking").
+_FAMILY_BONUS = 4.0
 _SIBLING_BONUS = 4.0
 _NEAR_KM = 150.0
 # Rounds of resolution: priors, then context from the previous round's choices, twice.
@@ -76,73 +75,6 @@ class Toponym:
     text: str
     qualifier: str | None = None
     dateline: bool = False
-
-
-# "the City of Canton", "Town of Groton", "the Province of Ontario", "the Port of Los Angeles":
-# the class word names no other place than the one after "of".
-_CLASS_WORDS = frozenset({"city", "town", "village", "township", "borough", "county", "parish",
-                          "province", "state", "commonwealth", "port", "municipality"})
-
-
-def _strip(name: str) -> str:
-    words = name.split()
-    if len(words) > 1 and words[0].lower() == "the":
-        words = words[1:]
-    if len(words) > 2 and words[0].lower() in _CLASS_WORDS and words[1].lower() == "of":
-        words = words[2:]
-    return " ".join(words)
-
-
-def candidates_for(
-    name: str, gazetteer: Gazetteer, *, dateline: bool = False
-) -> tuple[Candidate, ...]:
-    """The gazetteer's candidates for a name as written, divisions named after a city removed.
-
-    A division that shares its name with a city inside it that is the bulk of it (Beograd
-    district and Belgrade, the Paris department and Paris) is dropped: news means the city, and
-    the city lies within it. A name the gazetteer lacks is retried without its last words
-    ("Fargo City", "Cottonport Fire Station").
-    """
-    words = _strip(name).split()
-    if len(words) == 1 and words[0].lower() in _DIRECTIONS:
-        return ()  # "the West", "East": a direction, not Cameroon's East region
-    cands = gazetteer.lookup(name) or gazetteer.lookup(" ".join(words))
-    bare = name.replace(".", "").replace(" ", "")
-    if len(bare) <= 5 and bare.isupper() and not (dateline and len(bare) > 3):
-        # "EU", "E.U.", "U.N.", "NSW", "NATO": an abbreviation names a country or a division,
-        # not the towns Eu, Un or Nato; four or five capitals are a big city's name ("ROME"),
-        # or any town's in a dateline ("XENIA, Ohio -")
-        big = len(bare) > 3
-        cands = tuple(c for c in cands if c.feature in ("country", "admin1", "region")
-                      or (big and c.feature == "city" and c.population >= _BIG_CITY and not c.alt))
-    while not cands and len(words) > 1 and words[0].lower() in _DIRECTIONS:
-        words = words[1:]  # "North Texas", "Western Europe", "northern Syria"
-        cands = gazetteer.lookup(" ".join(words))
-    # Dropping last words never cuts at "of": "Line of Control" is no town called Line.
-    while not cands and len(words) > 1 and "of" not in (w.lower() for w in words[1:]):
-        words = words[:-1]
-        cands = gazetteer.lookup(" ".join(words)) if len(" ".join(words)) >= 4 else ()
-    # Only a city the name is the canonical name of ("New York" is New York City's other name,
-    # and the state keeps it).
-    cities = {
-        (c.country, c.admin1): c.population for c in cands if c.feature == "city" and not c.alt
-    }
-    # A first-level division matched by another name of its own yields to a city matched likewise
-    # inside it ("Mecca": Makkah Region and Makkah city, both by their other names).
-    alt_cities = {
-        (c.country, c.admin1): c.population for c in cands if c.feature == "city" and c.alt
-    }
-
-    def named_after_city(c: Candidate) -> bool:
-        key = (c.country, c.admin1)
-        pop = cities.get(key, 0)
-        if pop >= 1000 and (c.alt or pop * 5 >= c.population):
-            return True
-        return c.alt and c.feature == "admin1" and alt_cities.get(key, 0) * 5 >= c.population
-
-    return tuple(
-        c for c in cands if not (c.feature in ("admin1", "admin2") and named_after_city(c))
-    )
 
 
 def _prior(c: Candidate) -> float:
@@ -289,6 +221,7 @@ def resolve_toponyms(
     cands = [candidates_for(t.text, gazetteer, dateline=t.dateline) for t in toponyms]
     picks: list[Candidate | None] = [max(cs, key=_prior) if cs else None for cs in cands]
     together = colocation([_key(t.text) for t in toponyms], cands)
+    stems = division_stems([t.text for t in toponyms], cands)
     for _ in range(_PASSES):
         ctx = _context(toponyms, picks)
         out: list[Candidate | None] = []
@@ -304,7 +237,9 @@ def resolve_toponyms(
             # ("St. Petersburg" is Saint Petersburg's other name, Florida's own).
             canonical = max((max(c.population, 1) for c in cs if not c.alt), default=0)
             scores = [_score(c, ctx, quals, shadow, name, canonical=canonical,
-                             together=beside.get(i, 0.0)) for i, c in enumerate(cs)]
+                             together=beside.get(i, 0.0))
+                      + (_FAMILY_BONUS if stems and in_family(t.text, c, stems) else 0.0)
+                      for i, c in enumerate(cs)]
             out.append(cs[max(range(len(cs)), key=scores.__getitem__)])
         picks = out
     return picks
