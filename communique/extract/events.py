@@ -52,6 +52,14 @@ from ._event_lexicon import EventLexicon, load_lexicon
 from ._event_links import CountryParties, anaphora_targets, place_targets, reported_agents
 from ._event_match import Candidate, PredicateMatcher
 from ._event_organs import Coded, renumber, state_organs
+from ._event_parties import (
+    country_token,
+    names_a_party,
+    political,
+    private_person,
+    role_of,
+    same_actor,
+)
 from ._event_rules import (
     FAMILY_PRECISION,
     POLITICAL_ROLES,
@@ -136,13 +144,13 @@ class EventsComponent:
     def _events(self, doc: Doc, cand: Candidate, actors: dict[str, Actor]) -> list[Event]:
         cand.source = _described(actors, cand.source)
         cand.target = _described(actors, cand.target)
-        if cand.code == "042" and not any(_political(actors.get(s)) for s in cand.source):
+        if cand.code == "042" and not any(political(actors.get(s)) for s in cand.source):
             return []  # a visit is somebody's: travellers and tourists are no event
         if cand.code[:2] in _STATEMENTS and cand.source and all(
-            _private_person(actors.get(s)) for s in cand.source
+            private_person(actors.get(s)) for s in cand.source
         ):
             return []  # a private person's (or ex-official's) words are commentary (CODING.md)
-        pairs = [p for p in _pairs(cand) if not _same_actor(actors, *p)]
+        pairs = [p for p in _pairs(cand) if not same_actor(actors, *p)]
         if not pairs and cand.source and not (cand.entry.sym or cand.entry.needs_target):
             # "recall its ambassador", "rejected its offer": a target that is the source
             # itself (a possessive read back to it) says nothing of whom the act is aimed at
@@ -150,16 +158,20 @@ class EventsComponent:
         pairs = [
             p
             for p in pairs
-            if _political(actors.get(p[0] or "")) or _political(actors.get(p[1] or ""))
+            if political(actors.get(p[0] or "")) or political(actors.get(p[1] or ""))
         ]
         if not pairs:
             return []
         date, status = event_date(doc, cand)
+        start, end = _sentence_span(cand.anchor)
         place = _place_of(doc, cand.anchor)
+        if cand.entry.refine == "place" and names_a_party(
+            doc, place, (*cand.source, *cand.target), actors, (start, end)
+        ):
+            place = None  # "talked to Greece": Greece is whom, not where they talked
         place_country = next(
             (p.country for p in (doc._.communique_places or ()) if p.id == place), None
         )
-        start, end = _sentence_span(cand.anchor)
         out: list[Event] = []
         for source, target in pairs:
             code, swap, notes = cand.code, False, ""
@@ -170,8 +182,8 @@ class EventsComponent:
                 code, swap = refine_consultation(
                     code,
                     place_country,
-                    _country(actors.get(source or "")),
-                    _country(actors.get(target or "")),
+                    country_token(actors.get(source or "")),
+                    country_token(actors.get(target or "")),
                 )
             if cand.entry.refine == "place" and code != before:
                 notes += "+place"
@@ -179,8 +191,8 @@ class EventsComponent:
                 source, target = target, source
             if (
                 code in ("190", "193")
-                and _role(actors, source) == "REB"
-                and _role(actors, target) == "CVL"
+                and role_of(actors, source) == "REB"
+                and role_of(actors, target) == "CVL"
             ):
                 code, notes = "180", notes + "+civilians"  # CODING.md: militant attack
             info = cameo_info(code)
@@ -265,60 +277,11 @@ def _described(actors: dict[str, Actor], ids: tuple[str, ...]) -> tuple[str, ...
 _STATEMENTS = frozenset({"01", "02", "10", "11", "12", "13"})
 
 
-def _private_person(actor: Actor | None) -> bool:
-    """A person in no known political role: not a state's, an IGO's or an armed group's
-    ("former President Obama", an analyst, a name the article never describes)."""
-    return (
-        actor is not None
-        and actor.kind == "person"
-        and (actor.role or "") not in POLITICAL_ROLES
-        and not (actor.code or "").startswith("IGO")
-    )
-
-
 def _military(cand: Candidate) -> bool:
     noun = cand.event_noun if cand.event_noun is not None else cand.anchor
     return any(
         c.lemma_.lower() == "military" for c in noun.children if c.dep_ in ("amod", "compound")
     )
-
-
-# Roles in which an actor acts for its state: the country named as a whole is the same party.
-_STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY"})
-
-
-def _same_actor(actors: dict[str, Actor], a: str | None, b: str | None) -> bool:
-    """Two mentions of one party: same country, and the same role, or one is the country itself
-    and the other acts for its state ("Turkey" and "the Turkish government"). A country and its
-    rebels, opposition, civilians or private people are two parties: "Turkey bombed Kurdish
-    rebels", "Ukraine sanctioned its former president" are domestic events."""
-    x, y = actors.get(a or ""), actors.get(b or "")
-    if x is None or y is None or x.country is None or x.country != y.country:
-        return False
-    if x.role == y.role:
-        return True
-    if x.kind == "country":
-        return (y.role or "") in _STATE_ROLES
-    if y.kind == "country":
-        return (x.role or "") in _STATE_ROLES
-    return False
-
-
-def _role(actors: dict[str, Actor], actor_id: str | None) -> str | None:
-    actor = actors.get(actor_id or "")
-    return actor.role if actor is not None else None
-
-
-def _political(actor: Actor | None) -> bool:
-    if actor is None:
-        return False
-    return actor.kind in ("country", "government", "igo") or (actor.role or "") in POLITICAL_ROLES
-
-
-def _country(actor: Actor | None) -> str | None:
-    if actor is None:
-        return None
-    return "IGO" if actor.kind == "igo" else actor.country
 
 
 def _place_of(doc: Doc, anchor: Token) -> str | None:

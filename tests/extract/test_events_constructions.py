@@ -76,6 +76,12 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("04", "SRB", "XKX")],
     ),
     (
+        "addressee-not-place",  # talking to a country is no visit to it
+        "Turkey talked to Greece on Monday about the migrants.",
+        [("040", "TUR", "GRC")],
+        [("042", "TUR", "GRC")],
+    ),
+    (
         "coordination-joint",
         "France and Germany signed a defense agreement in Paris on Monday.",
         [("057", "FRA", "DEU")],
