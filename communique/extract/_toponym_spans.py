@@ -217,6 +217,7 @@ def person_names(doc: Doc) -> set[str]:
         if e.label_ != "PERSON" or len(e) < 2 or e[-1].lower_ in placey:
             continue
         name = _name_part(e)
-        if not any(w.lower_ in r["class_nouns"] for w in name):
+        # one word before a hyphen ("Egypt-US relations") is no one's full name
+        if len(name) > 1 and not any(w.lower_ in r["class_nouns"] for w in name):
             out.update(t.text for t in name)
     return out

@@ -38,3 +38,8 @@ def test_person_names_not_from_a_place_named_like_a_person(blank_nlp: Language) 
 def test_person_names_not_from_a_person_holding_a_class_noun(blank_nlp: Language) -> None:
     # "the Children's Village Tambura": NER's person made of a village and a town
     assert _names(blank_nlp, "at the Village Tambura school", [(2, 4)]) == set()
+
+
+def test_person_names_need_two_words_before_punctuation(blank_nlp: Language) -> None:
+    # "Peru-Chile talks" taken for a person: one word before the hyphen names nobody
+    assert _names(blank_nlp, "Peru - Chile talks resumed", [(0, 3)]) == set()
