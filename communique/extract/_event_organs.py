@@ -31,8 +31,10 @@ from ._actor_types import organ_key
 __all__ = ["Coded", "organ_role", "renumber", "state_organs"]
 
 # Source: a country using force acts through its forces (CAMEO 15 posture, 18 assault,
-# 19 fight, 20 mass violence).
+# 19 fight, 20 mass violence), and so does one pulling them back (0872 easing a blockade,
+# 0873 demobilising, 0874 retreating).
 _FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
+_FORCE_CODES = frozenset({"0872", "0873", "0874"})
 # Target: force, coercion (17: seizure, arrests, repression) or a show of force is aimed at the
 # country as a whole, its land and people.
 _WHOLE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
@@ -50,12 +52,12 @@ class Coded:
     tokens: Tokens
 
 
-def organ_role(root: str, side: str) -> str | None:
-    """The role a country named as an event's ``side`` ("source"/"target") acts in: GOV,
-    MIL, or None for the country as a whole."""
+def organ_role(code: str, side: str) -> str | None:
+    """The role a country named as the ``side`` ("source"/"target") of an event of CAMEO
+    ``code`` acts in: GOV, MIL, or None for the country as a whole."""
     if side == "source":
-        return "MIL" if root in _FORCE_ROOTS else "GOV"
-    return None if root in _WHOLE_ROOTS else "GOV"
+        return "MIL" if code[:2] in _FORCE_ROOTS or code in _FORCE_CODES else "GOV"
+    return None if code[:2] in _WHOLE_ROOTS else "GOV"
 
 
 def _is_country(actor: Actor | None) -> bool:
@@ -85,7 +87,7 @@ def state_organs(
         for side in ("source", "target"):
             aid = getattr(ev, side)
             if _is_country(actors.get(aid or "")):
-                wanted[(aid, ev.span)].add(organ_role(ev.root, side))
+                wanted[(aid, ev.span)].add(organ_role(ev.cameo, side))
     out = dict(actors)
     table = dict(tokens)
     organ_ids = {(a.country, a.role): a.id for a in actors.values() if _generic_organ(a)}

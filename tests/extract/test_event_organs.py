@@ -26,13 +26,14 @@ def _texts(doc: Any, actor: Actor) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("root", "side", "role"),
-    [("01", "source", "GOV"), ("16", "target", "GOV"), ("04", "target", "GOV"),
-     ("19", "source", "MIL"), ("15", "source", "MIL"), ("19", "target", None),
-     ("17", "target", None), ("17", "source", "GOV"), ("20", "target", None)],
+    ("code", "side", "role"),
+    [("010", "source", "GOV"), ("163", "target", "GOV"), ("040", "target", "GOV"),
+     ("190", "source", "MIL"), ("154", "source", "MIL"), ("195", "target", None),
+     ("173", "target", None), ("173", "source", "GOV"), ("202", "target", None),
+     ("0874", "source", "MIL"), ("0871", "source", "GOV")],
 )
-def test_organ_role_by_cameo_root(root: str, side: str, role: str | None) -> None:
-    assert organ_role(root, side) == role
+def test_organ_role_by_cameo_code(code: str, side: str, role: str | None) -> None:
+    assert organ_role(code, side) == role
 
 
 def test_a_country_that_speaks_and_sanctions_is_its_government(nlp: Language) -> None:
