@@ -29,6 +29,7 @@ from ..resolve.gazetteer import Gazetteer
 from ..resolve.places import Toponym
 from ._place_roles import first_conjunct, is_place, role, roles
 from ._toponym_spans import (
+    CONNECTORS,
     before_local_word,
     body_prefix,
     dateline,
@@ -37,7 +38,9 @@ from ._toponym_spans import (
     never_acts,
     party_district,
     person_names,
+    qualified,
     trim,
+    written_as_name,
 )
 
 __all__ = ["Found", "Matchers", "find_toponyms", "build_matchers"]
@@ -50,9 +53,6 @@ _RELABEL_PREPS = frozenset({"in", "at", "near", "outside", "inside", "from", "in
                             "throughout", "around", "of"})
 _BIG_POPULATION = 100_000
 _SMALL_POPULATION = 1_000
-_CONNECTORS = frozenset({"of", "de", "la", "le", "du", "del", "upon", "on", "the", "and", "-",
-                         "do", "da", "dos", "das", "di", "van", "von", "der", "den", "y", "sur",
-                         "am", "an"})
 _DIVISION_WORDS = frozenset({"county", "parish", "district", "province", "oblast", "region"})
 
 
@@ -113,15 +113,6 @@ def build_matchers(nlp: Language, gazetteer: Gazetteer) -> Matchers:
     return Matchers(big, small, known, is_country, own, is_state)
 
 
-def _written_as_name(span: Span) -> bool:
-    words = [t for t in span if t.lower_ not in _CONNECTORS]
-    if not words:
-        return False
-    if all(t.is_upper for t in words) and len(span.text) > 2:
-        return True  # "COLUMBUS" in a dateline, "U.S."
-    return all(t.text[:1].isupper() for t in words)
-
-
 def _looks_like_name(span: Span) -> bool:
     # Demonyms and adjectives ("Azerbaijani", "Turkish") are actors' business, never places;
     # a town's name NER took for a group is a place in a place phrase ("in Greer").
@@ -130,17 +121,6 @@ def _looks_like_name(span: Span) -> bool:
     if span.root.ent_type_ == "NORP" and not (span.root.dep_ == "pobj" and role(span) == "place"):
         return False
     return span.text[:1].isupper()  # "DeKalb" as well as "Kharkiv" and "KHARKIV"
-
-
-def _qualified(span: Span, known: Callable[[str], bool]) -> bool:
-    # "Moorhead, Minn.", "Lombard, Illinois": a name followed by its state or country
-    doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
-        return False
-    nxt = doc[span.end + 1]
-    words = [nxt.text] + ([f"{nxt.text} {doc[span.end + 2].text}"] if span.end + 2 < len(doc)
-                          else [])
-    return nxt.text[:1].isupper() and any(known(w) for w in words)
 
 
 def _strong_context(span: Span, known: Callable[[str], bool]) -> bool:
@@ -154,7 +134,7 @@ def _strong_context(span: Span, known: Callable[[str], bool]) -> bool:
             and head.lemma_.lower() in r["local_nouns"] | r["public_bodies"]):
         # "Roselle police", "a Williston man", "the Byesville Volunteer Fire Department"
         return _first_in_name(span)
-    return dateline(span) or _qualified(span, known)
+    return dateline(span) or qualified(span, known)
 
 
 def _generic(span: Span) -> bool:
@@ -174,7 +154,7 @@ def _first_in_name(span: Span) -> bool:
 
 def _proper(span: Span) -> bool:
     # "Man charged" at the start of a sentence is a noun, "Reading" a verb: names are NNP
-    return all(t.tag_ in ("NNP", "NNPS") or t.lower_ in _CONNECTORS or t.is_upper for t in span)
+    return all(t.tag_ in ("NNP", "NNPS") or t.lower_ in CONNECTORS or t.is_upper for t in span)
 
 
 def _widen(span: Span, matches: list[tuple[int, int, bool]]) -> Span:
@@ -184,7 +164,7 @@ def _widen(span: Span, matches: list[tuple[int, int, bool]]) -> Span:
     for start, end, _ in matches:
         if start <= span.start and span.end <= end and end - start > len(best):
             wider = Span(span.doc, start, end, label=span.label_)
-            if _written_as_name(wider):
+            if written_as_name(wider):
                 best = wider
     return best
 
@@ -212,7 +192,7 @@ def _relabel_ok(ent: Span, m: Matchers, people: set[str]) -> bool:
 
 
 def _small_ok(span: Span, known: Callable[[str], bool]) -> bool:
-    if _proper(span) and (_qualified(span, known) or dateline(span)):
+    if _proper(span) and (qualified(span, known) or dateline(span)):
         return True  # "Greer, South Carolina", "ORLANDO, Fla.": whatever NER made of it
     if any(t.ent_type_ == "ORG" for t in span):
         # "Laurel County Sheriff's Office", "the Torrington Fire Department": a public body
@@ -257,7 +237,7 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
     taken = {t.i for s in spans for t in s}
     for start, end, small in matches:
         span = Span(doc, start, end, label="GPE")
-        if any(t.i in taken for t in span) or not _written_as_name(span):
+        if any(t.i in taken for t in span) or not written_as_name(span):
             continue
         if not _proper(span) or span.text in people or _generic(span):
             continue
@@ -265,7 +245,7 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
             continue
         if span.root.ent_type_ in _RELABEL and role(
             span, country=m.is_country(span.text)
-        ) != "place" and not (dateline(span) or _qualified(span, m.known)):
+        ) != "place" and not (dateline(span) or qualified(span, m.known)):
             continue
         spans.append(span)
         taken.update(t.i for t in span)
@@ -286,14 +266,15 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
         s
         for s in spans
         if (s.start, s.end) in listed
-        or (_qualified(s, m.known) and _proper(s) and s.root.tag_ not in ("JJ", "NNPS")
+        or (dateline(s) and _proper(s))  # "HAMILTON —", whatever its tag or NER label
+        or (qualified(s, m.known) and _proper(s) and s.root.tag_ not in ("JJ", "NNPS")
             and not m.is_country(s.text) and not in_street_name(s))  # "Greer, S.C."
         or (_looks_like_name(s)
         and not in_street_name(s)
         and (dateline(s)
              or s.start in qualifiers
              or never_acts(s, m.is_state)
-             or (_qualified(s, m.known) and not m.is_country(s.text))  # "Moorhead, Minn."
+             or (qualified(s, m.known) and not m.is_country(s.text))  # "Moorhead, Minn."
              or is_place(s, actor_tokens, country=m.is_country(s.text))))
     ]
     spans.sort(key=lambda s: s.start)

@@ -8,6 +8,7 @@
 - :func:`never_acts`: a river's or continent's name, a place whatever its verb;
 - :func:`in_street_name`: a town's name inside a street's or road's name;
 - :func:`person_names`: the words of the article's people's names;
+- :func:`written_as_name`, :func:`qualified`: capitalised as a name; followed by its state;
 - :func:`division_lists`: the names of a list before a plural division word ("Clay, Grant and
   Wilkin counties"), each the name of a division of that kind ("Clay County").
 """
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ._place_roles import roles
 
 __all__ = [
+    "CONNECTORS",
     "before_local_word",
     "body_prefix",
     "dateline",
@@ -28,6 +30,8 @@ __all__ = [
     "in_street_name",
     "never_acts",
     "party_district",
+    "qualified",
+    "written_as_name",
     "person_names",
     "trim",
 ]
@@ -221,3 +225,30 @@ def person_names(doc: Doc) -> set[str]:
         if len(name) > 1 and not any(w.lower_ in r["class_nouns"] for w in name):
             out.update(t.text for t in name)
     return out
+
+
+# Lowercase words inside names ("Rio Grande do Sul", "Stratford-upon-Avon").
+CONNECTORS = frozenset({"of", "de", "la", "le", "du", "del", "upon", "on", "the", "and", "-",
+                         "do", "da", "dos", "das", "di", "van", "von", "der", "den", "y", "sur",
+                         "am", "an"})
+
+
+def written_as_name(span: Span) -> bool:
+    """Capitalised words (connectors aside), or capitals ("COLUMBUS", "U.S.")."""
+    words = [t for t in span if t.lower_ not in CONNECTORS]
+    if not words:
+        return False
+    if all(t.is_upper for t in words) and len(span.text) > 2:
+        return True  # "COLUMBUS" in a dateline, "U.S."
+    return all(t.text[:1].isupper() for t in words)
+
+
+def qualified(span: Span, known: Callable[[str], bool]) -> bool:
+    """Followed by a comma and a known name: its state or country ("Moorhead, Minn.")."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    nxt = doc[span.end + 1]
+    words = [nxt.text] + ([f"{nxt.text} {doc[span.end + 2].text}"] if span.end + 2 < len(doc)
+                          else [])
+    return nxt.text[:1].isupper() and any(known(w) for w in words)
