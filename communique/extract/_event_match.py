@@ -80,6 +80,9 @@ _CARRIERS = frozenset(
      "complete", "conduct", "carry", "make", "authorize", "authorise", "undertake"}
 )
 
+# Nouns of a standing conflict rather than an act: coded only with both sides named.
+_STANDING = frozenset({"war", "conflict", "hostility", "warfare"})
+
 
 def _verb_lemma(tok: Token, lexicon: EventLexicon) -> str:
     """The verb's lemma, or a naive one the lexicon knows when the lemmatiser slipped
@@ -273,6 +276,11 @@ class PredicateMatcher:
                 subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
                 source = np_actors(subj, aat)
             violent = entry.code[:2] in ("18", "19", "20")
+            standing = tok.lemma_.lower() in _STANDING
+            if standing and not (source and target):
+                # "America's longest war", "the Washington-led war against IS": a conflict
+                # named in passing is no act; "Russia's war against Ukraine" is
+                return None
             if not source and not (entry.sym and len(target) >= 2) and not (violent and target):
                 # a nominal event needs its agent in the text, except an attack on a named
                 # party by unnamed attackers ("the terrorist strikes against the U.S.")

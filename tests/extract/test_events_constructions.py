@@ -82,6 +82,13 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("042", "TUR", "GRC")],
     ),
     (
+        "war-in-passing",  # a conflict named in passing is no act; with both sides it is
+        "The militia is a key ally in the Moscow-led war against the rebels, and Russia's war "
+        "against Ukraine goes on.",
+        [("19", "RUS", "UKR")],
+        [("19", None, "RUS"), ("19", None, None)],
+    ),
+    (
         "coordination-joint",
         "France and Germany signed a defense agreement in Paris on Monday.",
         [("057", "FRA", "DEU")],
