@@ -56,6 +56,8 @@ _ADMIN1_INSIDE_BONUS = 8.0
 _NEAR_BONUS = 3.0
 # The division the article names in full, or a town in it, for its bare name ("Licking").
 _FAMILY_BONUS = 4.0
+# A dateline names the city the story was filed from ("WASHINGTON —" is no state).
+_DATELINE_CITY_BONUS = 3.0
 _SIBLING_BONUS = 4.0
 _NEAR_KM = 150.0
 # Rounds of resolution: priors, then context from the previous round's choices, twice.
@@ -239,6 +241,7 @@ def resolve_toponyms(
             scores = [_score(c, ctx, quals, shadow, name, canonical=canonical,
                              together=beside.get(i, 0.0))
                       + (_FAMILY_BONUS if stems and in_family(t.text, c, stems) else 0.0)
+                      + (_DATELINE_CITY_BONUS if t.dateline and c.feature == "city" else 0.0)
                       for i, c in enumerate(cs)]
             out.append(cs[max(range(len(cs)), key=scores.__getitem__)])
         picks = out
