@@ -6,9 +6,9 @@ is about the territory." Read from the mention's place in the parse, with the wo
 
 - a place: the object of a preposition of place or origin ("in", "from", "of", "such as"),
   the object of a verb of movement or force ("visited Ohio", "shelled Kharkiv"), the subject
-  of a verb of state ("Serbia borders Hungary", "Egypt is") or of "have" with a figure of
-  what happens there ("Chile has 2,335 cases"), the possessor of a territory noun or such a
-  figure ("Turkey's capital", "Kenya's first case"), the object of "of" after a class noun
+  of a verb of state ("Serbia borders Hungary", "Egypt is") or of "have" or "report" with a
+  figure of what happens there ("Chile has 2,335 cases"), the possessor of a territory noun or
+  such a figure ("Turkey's capital", "Kenya's first case"), the object of "of" after a class noun
   ("the state of Ohio"), an apposition, a qualifier ("Paris, Texas"), a dateline, a state's or
   town's name on a person ("a Connecticut Democrat"), or a coordinate of any of these;
 - an actor: the subject of any other verb ("Ankara said"), the possessor or "of"-object of a
@@ -129,8 +129,8 @@ def role(span: Span, *, country: bool = False) -> Role:
         return "place"
     if dep == "nsubj":
         if head.pos_ in ("VERB", "AUX"):
-            if lemma == "have" and _counts(head):
-                return "place"  # "Chile has 2,335 cases"
+            if lemma in r["count_verbs"] and _counts(head):
+                return "place"  # "Chile has 2,335 cases", "Peru reported its first case"
             return "place" if lemma in r["subject_verbs"] else "actor"
         return "unclear"
     if dep == "poss":

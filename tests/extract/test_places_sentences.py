@@ -94,6 +94,7 @@ def test_places_resolved_from_sentence(
         ("This is Kenya's third confirmed case of the disease.", {"Kenya"}),
         ("Chile has 2,335 confirmed cases of the virus.", {"Chile"}),
         ("Portugal has a population of about ten million.", {"Portugal"}),
+        ("Ghana reported its first case of the virus on Friday.", {"Ghana"}),
         # "between" joins places on a route or border, parties in relations
         ("Flights between Lisbon and Oslo were rarely full, the airline said.", {"Lisbon", "Oslo"}),
         ("The border between Chad and Niger was closed on Monday.", {"Chad", "Niger"}),
@@ -145,6 +146,7 @@ def test_places_found_beyond_ner(nlp: Language, text: str, places: set[str]) -> 
         ("Talks with Israel resumed in Cairo.", {"Israel"}),
         ("Relations between Peru and Chile soured after the vote.", {"Peru", "Chile"}),
         ("The vote was a victory for Bolivia, the minister said.", {"Bolivia"}),
+        ("Ghana reported that the talks had failed.", {"Ghana"}),
         ("Azerbaijani and Turkish troops held joint drills.", {"Azerbaijani", "Turkish"}),
         ("Ankara criticised the decision, calling it unacceptable.", {"Ankara"}),
         # an organisation and a town's other name ("Hamas" is one of Hamm's)
