@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..resolve.actors import load_lexicon
 
-__all__ = ["with_hyphen_parties"]
+__all__ = ["country_forms", "with_hyphen_parties"]
 
 _HYPHENS = frozenset({"-", "–"})
 # Private people a nationality word describes without making them their state ("Chinese
@@ -41,7 +41,7 @@ def _demonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _country_forms() -> dict[str, str]:
+def country_forms() -> dict[str, str]:
     """Surface form (country name, alias or demonym, as written) -> ISO3."""
     forms: dict[str, str] = {}
     for country in load_lexicon().countries:
@@ -87,7 +87,7 @@ def with_hyphen_parties(
         # the country actor itself wins over the first other actor of that country
         if actor.country and (actor.kind == "country" or actor.country not in by_country):
             by_country[actor.country] = actor.id
-    forms = _country_forms()
+    forms = country_forms()
     demonyms = _demonyms()
 
     def lookup(token: Token) -> tuple[str, ...]:

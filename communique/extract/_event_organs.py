@@ -10,8 +10,8 @@ whole (CODING.md: null is "the country as a whole": the territory shelled, the p
 The organ is the article's own generic organ of that country and role when it has one ("the
 Turkish government", merged with "Ankara"), else a new one. It takes a copy of the country's
 mentions in the event's sentence, so it can be traced to the words that name it; the country
-keeps them too, since the name is the country's. Where one sentence needs the country in two
-capacities, it is left as it is.
+keeps them too, since the name is the country's (and events that need the country as a whole
+in the same sentence keep it).
 
 Finally every actor, the stage's own and those the events added, is numbered ``A1``.. in order
 of first mention, and the events and the token map follow.
@@ -19,7 +19,6 @@ of first mention, and the events and the token map follow.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -27,6 +26,7 @@ from spacy.tokens import Doc
 from ..records import Actor, Event
 from ..resolve.actors import load_lexicon
 from ._actor_types import organ_key
+from ._event_context import country_forms
 
 __all__ = ["Coded", "organ_role", "renumber", "state_organs"]
 
@@ -82,22 +82,23 @@ def state_organs(
     Returns:
         The events, the actors with organs added or given mentions, and the token map.
     """
-    wanted: dict[tuple[str, _Span], set[str | None]] = defaultdict(set)
+    wanted: set[tuple[str, _Span, str]] = set()
     for ev in events:
         for side in ("source", "target"):
             aid = getattr(ev, side)
-            if _is_country(actors.get(aid or "")):
-                wanted[(aid, ev.span)].add(organ_role(ev.cameo, side))
+            role = organ_role(ev.cameo, side)
+            if role is not None and _is_country(actors.get(aid or "")):
+                wanted.add((aid, ev.span, role))
     out = dict(actors)
     table = dict(tokens)
     organ_ids = {(a.country, a.role): a.id for a in actors.values() if _generic_organ(a)}
-    remap: dict[tuple[str, _Span], str] = {}
-    for (aid, span), roles in wanted.items():
-        if len(roles) != 1 or None in roles:
-            continue  # the country as a whole, or named in two capacities
-        country, role = actors[aid], next(iter(roles))
-        assert role is not None and country.country is not None
-        copied = [m for m in country.mentions if _within(m, span)]
+    remap: dict[tuple[str, _Span, str], str] = {}
+    for aid, span, role in sorted(wanted):
+        country = actors[aid]
+        assert country.country is not None
+        copied = [m for m in country.mentions if _within(m, span)] or _country_words(
+            doc, span, country.country
+        )
         oid = organ_ids.get((country.country, role))
         if oid is None:
             entry = load_lexicon().by_iso3.get(country.country)
@@ -116,17 +117,18 @@ def state_organs(
             piece = doc.char_span(start, end, alignment_mode="expand")
             for tok in piece or ():
                 table[tok.i] = tuple(dict.fromkeys((*table.get(tok.i, ()), oid)))
-        remap[(aid, span)] = oid
+        remap[(aid, span, role)] = oid
     if not remap:
         return events, list(actors.values()), tokens
     moved = []
     for ev in events:
-        source = remap.get((ev.source or "", ev.span), ev.source)
-        target = remap.get((ev.target or "", ev.span), ev.target)
-        if (source, target) != (ev.source, ev.target):
-            ev = ev.model_copy(
-                update={"source": source, "target": target, "evidence": _noted(ev.evidence)}
-            )
+        parties = {}
+        for side in ("source", "target"):
+            aid = getattr(ev, side)
+            role = organ_role(ev.cameo, side)
+            parties[side] = remap.get((aid or "", ev.span, role or ""), aid)
+        if (parties["source"], parties["target"]) != (ev.source, ev.target):
+            ev = ev.model_copy(update={**parties, "evidence": _noted(ev.evidence)})
         moved.append(ev)
     return moved, list(out.values()), table
 
@@ -135,6 +137,15 @@ def _noted(evidence: str) -> str:
     # "lex:x; rule:verb-active; sym:False" -> "...; rule:verb-active+organ; sym:False"
     head, sep, tail = evidence.partition("; sym:")
     return f"{head}+organ{sep}{tail}"
+
+
+def _country_words(doc: Doc, span: _Span, iso3: str) -> list[_Span]:
+    """The words of the sentence that name the country when the country actor has no mention
+    there: the events stage read it from a demonym or a hyphenated compound ("a Turkish
+    offensive", "Kenya-U.S."), which the actors stage leaves to it."""
+    piece = doc.char_span(*span, alignment_mode="expand")
+    forms = country_forms()
+    return [(t.idx, t.idx + len(t.text)) for t in piece or () if forms.get(t.text) == iso3]
 
 
 def _generic_organ(actor: Actor) -> bool:

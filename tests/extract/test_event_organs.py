@@ -153,3 +153,16 @@ def test_a_hyphenated_country_is_a_party_unless_it_says_origin(
     # the article's own country actor when it has one, else the one ``create`` makes
     country = {a.id: a.country for a in doc._.communique_actors or ()}
     assert [country.get(found, found) for found in lookup(token)] == ([party] if party else [])
+
+
+def test_a_demonym_on_the_event_noun_names_the_organ(nlp: Language) -> None:
+    # "a Turkish offensive": the actors stage leaves the demonym to the events stage
+    doc = _extract(
+        "Lawmakers condemned a Turkish offensive against Kurdish fighters in Syria.", nlp
+    )
+    offensive = next(e for e in doc.events if e.root == "19")
+    assert _party(doc, offensive, "source") == ("government", "TUR", "MIL")
+    assert _texts(doc, doc.actor(offensive.source)) == ["Turkish"]
+    # the condemnation is aimed at the government, in the same sentence
+    condemned = next(e for e in doc.events if e.root == "11")
+    assert _party(doc, condemned, "target") == ("government", "TUR", "GOV")
