@@ -230,13 +230,16 @@ def verb_arguments(
                 for _, pobj in _prep_objects(topic, frozenset({"with"})):
                     target = target or np_actors(pobj, actors_at)
             target = target or np_actors(obj, actors_at)
+            if target and set(target) <= set(source):
+                target = ()  # "withdrew its troops from Iraq", "closed its borders with Togo"
             if not target and obj is not None and not topic_object:
                 # "praised Turkey's role", "condemned the attack on Kabul"
                 for child in obj.children:
                     if child.dep_ == "poss":
-                        target = np_actors(child, actors_at)
+                        target = tuple(a for a in np_actors(child, actors_at) if a not in source)
                 if not target:
-                    for _, pobj in _prep_objects(obj, _TARGET_PREPS | {"of"}):
+                    # "the ban on Iran", "demands by protesters"
+                    for _, pobj in _prep_objects(obj, _TARGET_PREPS | {"of", "by"}):
                         target = np_actors(pobj, actors_at)
                         if target:
                             break

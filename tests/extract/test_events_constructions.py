@@ -89,6 +89,18 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("19", None, "RUS"), ("19", None, None)],
     ),
     (
+        "own-object",  # the source's own troops or borders are no target; the place after is
+        "Ghana closed its borders with Togo, and Australia will withdraw its troops from Iraq.",
+        [("19", "GHA", "TGO"), ("0", "AUS", "IRQ")],
+        [("19", "GHA", None)],
+    ),
+    (
+        "object-by",  # "demands by protesters": the protesters are whom the act answers
+        "Nepal's government accepted the demands by protesters in Kathmandu on Friday.",
+        [("08", "NPL", "NPL")],
+        [("08", "NPL", None)],
+    ),
+    (
         "coordination-joint",
         "France and Germany signed a defense agreement in Paris on Monday.",
         [("057", "FRA", "DEU")],
