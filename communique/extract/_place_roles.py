@@ -104,10 +104,19 @@ def _in_name_role(span: Span, head: Token, *, country: bool) -> Role:
 def _counts(verb: Token) -> bool:
     """The verb's object is a figure of what happens in a territory ("has 12 cases")."""
     nouns = roles()["occurrence_nouns"]
-    return any(
-        c.dep_ == "dobj" and (c.lower_ in nouns or c.lemma_.lower() in nouns)
-        for c in verb.children
-    )
+
+    def figure(t: Token) -> bool:
+        return t.lower_ in nouns or t.lemma_.lower() in nouns
+
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if figure(obj):
+            return True
+        # "the highest number of cases", "the largest share of deaths"
+        of = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj"]
+        if any(figure(p) for p in of):
+            return True
+    return False
 
 
 def role(span: Span, *, country: bool = False) -> Role:
