@@ -221,6 +221,9 @@ def verb_arguments(
             # "offered Iran sanctions relief": the indirect object receives the act
             recipient = next((c for c in verb.children if c.dep_ in ("dative", "iobj")), None)
             target = np_actors(recipient, actors_at)
+            if not target and event_noun.dep_ == "dobj" and _names_an_actor(event_noun):
+                # "summoned a senior Indian diplomat": the event noun is the party itself
+                target = tuple(a for a in np_actors(event_noun, actors_at) if a not in source)
         else:
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")), None)
             if topic_object and obj is not None and not _names_an_actor(obj):

@@ -101,6 +101,12 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("08", "NPL", None)],
     ),
     (
+        "event-noun-party",  # "summoned a senior Indian diplomat": the noun is the target
+        "Pakistan summoned a senior Indian diplomat to its Foreign Ministry on Thursday.",
+        [("11", "PAK", "IND")],
+        [("11", "PAK", None)],
+    ),
+    (
         "coordination-joint",
         "France and Germany signed a defense agreement in Paris on Monday.",
         [("057", "FRA", "DEU")],
