@@ -17,6 +17,12 @@ _DIRECTIONS = frozenset({
     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
     "southeastern", "southwestern", "upper", "lower"})
 _BIG_CITY = 100_000
+
+
+def _direction(word: str) -> bool:
+    # "North", "western", and hyphenated ones: "North-Western Sydney", "South-East Asia"
+    parts = word.lower().split("-")
+    return all(p in _DIRECTIONS for p in parts)
 # "the City of Canton", "Town of Groton", "the Province of Ontario", "the Port of Los Angeles":
 # the class word names no other place than the one after "of".
 _CLASS_WORDS = frozenset({"city", "town", "village", "township", "borough", "county", "parish",
@@ -43,7 +49,7 @@ def candidates_for(
     ("Fargo City", "Cottonport Fire Station").
     """
     words = _strip(name).split()
-    if len(words) == 1 and words[0].lower() in _DIRECTIONS:
+    if len(words) == 1 and _direction(words[0]):
         return ()  # "the West", "East": a direction, not Cameroon's East region
     cands = gazetteer.lookup(name) or gazetteer.lookup(" ".join(words))
     bare = name.replace(".", "").replace(" ", "")
@@ -54,7 +60,7 @@ def candidates_for(
         big = len(bare) > 3
         cands = tuple(c for c in cands if c.feature in ("country", "admin1", "region")
                       or (big and c.feature == "city" and c.population >= _BIG_CITY and not c.alt))
-    while not cands and len(words) > 1 and words[0].lower() in _DIRECTIONS:
+    while not cands and len(words) > 1 and _direction(words[0]):
         words = words[1:]  # "North Texas", "Western Europe", "northern Syria"
         cands = gazetteer.lookup(" ".join(words))
     # Dropping last words never cuts at "of": "Line of Control" is no town called Line.
