@@ -163,9 +163,9 @@ def _widen(span: Span, matches: list[tuple[int, int, bool]]) -> Span:
     best = span
     for start, end, _ in matches:
         if start <= span.start and span.end <= end and end - start > len(best):
-            wider = Span(span.doc, start, end, label=span.label_)
-            if written_as_name(wider):
-                best = wider
+            wider = trim(Span(span.doc, start, end, label=span.label_))
+            if written_as_name(wider) and len(wider) > len(best):
+                best = wider  # not "the Netherlands" for "Netherlands": the article stays out
     return best
 
 

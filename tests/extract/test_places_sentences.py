@@ -102,6 +102,8 @@ def test_places_resolved_from_sentence(
         # "for" a destination or the area a forecast or ban covers
         ("The tanker was headed for Libya, the navy said.", {"Libya"}),
         ("The forecast for Denver calls for snow on Friday.", {"Denver"}),
+        # a country whose gazetteer name carries "The"
+        ("Farmers in the Netherlands culled their flocks on Monday.", {"Netherlands"}),
         # a dateline after a headline, whatever its tag or NER label
         ("Town hires lawyer. PORTLAND — The Board of Selectmen hired a lawyer.", {"PORTLAND"}),
         # a town qualified by its state is a place, whatever NER made of it
