@@ -36,7 +36,7 @@ __all__ = ["Coded", "organ_role", "renumber", "state_organs"]
 _FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 _FORCE_CODES = frozenset({"0872", "0873", "0874"})
 # Target: force, coercion (17: seizure, arrests, repression) or a show of force is aimed at the
-# country as a whole, its land and people.
+# country as a whole, its land and people; forces pulled back (087x) leave its land.
 _WHOLE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 
 Tokens = dict[int, tuple[str, ...]]
@@ -57,7 +57,7 @@ def organ_role(code: str, side: str) -> str | None:
     ``code`` acts in: GOV, MIL, or None for the country as a whole."""
     if side == "source":
         return "MIL" if code[:2] in _FORCE_ROOTS or code in _FORCE_CODES else "GOV"
-    return None if code[:2] in _WHOLE_ROOTS else "GOV"
+    return None if code[:2] in _WHOLE_ROOTS or code in _FORCE_CODES else "GOV"
 
 
 def _is_country(actor: Actor | None) -> bool:

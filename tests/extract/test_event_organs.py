@@ -30,7 +30,7 @@ def _texts(doc: Any, actor: Actor) -> list[str]:
     [("010", "source", "GOV"), ("163", "target", "GOV"), ("040", "target", "GOV"),
      ("190", "source", "MIL"), ("154", "source", "MIL"), ("195", "target", None),
      ("173", "target", None), ("173", "source", "GOV"), ("202", "target", None),
-     ("0874", "source", "MIL"), ("0871", "source", "GOV")],
+     ("0874", "source", "MIL"), ("0871", "source", "GOV"), ("0874", "target", None)],
 )
 def test_organ_role_by_cameo_code(code: str, side: str, role: str | None) -> None:
     assert organ_role(code, side) == role
