@@ -59,10 +59,10 @@ def _prep_role(prep: Token) -> Role:
     heads = {prep.head.lemma_.lower(), prep.head.lower_}
     if word == "for" and heads & r["for_place_words"]:
         return "place"  # "headed for Syria", "the forecast for Atlanta"
+    if word in ("between", "with") and heads & r["path_words"]:
+        return "place"  # "flights between Moscow and Riga", "the border with Chad"
     if word in r["agentive_preps"]:
         return "actor"
-    if word == "between" and heads & r["path_words"]:
-        return "place"  # "flights between Moscow and Riga", not "relations between"
     if word == "of" and prep.head.lower_ in r["class_nouns"]:
         return "place"  # "the state of Ohio", "the town of Gori"
     if word == "of" and prep.head.lemma_.lower() in r["actor_nouns"]:
