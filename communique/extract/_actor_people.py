@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..resolve.actors import Igo
 from ._actor_lexmatch import ActorContext
 from ._actor_types import ActorKey, Mention, actor_code
+from ._actor_where import is_locative
 
 __all__ = ["Person", "find_people", "surnames"]
 
@@ -177,11 +178,17 @@ def _known_name_spans(ctx: ActorContext, taken: set[int]) -> list[Span]:
             continue
         for words in forms.get(token.text, ()):
             end = i + len(words)
-            if (
-                tuple(t.text for t in doc[i:end]) == words
-                and not taken.intersection(range(i, end))
-                and all(doc[k].ent_type_ in ("", "PERSON", "ORG", "NORP") for k in range(i, end))
-            ):
+            if tuple(t.text for t in doc[i:end]) != words or taken.intersection(range(i, end)):
+                continue
+            labels = {doc[k].ent_type_ for k in range(i, end)}
+            # "Blinken met Wang Yi" with "Blinken" tagged a place: a place is where something
+            # happens, a person is who acts ("in Santos" stays a place)
+            acting = (
+                labels == {"GPE"}
+                and doc[end - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "conj")
+                and not is_locative(doc[end - 1])
+            )
+            if labels <= {"", "PERSON", "ORG", "NORP"} or acting:
                 out.append(doc[i:end])
                 taken.update(range(i, end))
                 break

@@ -335,3 +335,15 @@ def test_actors_known_short_form_and_former_office(nlp: Language) -> None:
     obama = _find(doc, name="Obama")
     # out of office in 2021: still American, in no political role
     assert obama is not None and (obama.country, obama.role) == ("USA", None)
+
+
+def test_actors_known_surname_tagged_as_a_place_is_the_person_when_it_acts(
+    nlp: Language,
+) -> None:
+    # the small model tags "Blinken" GPE: acting (a subject), the known person; after "near",
+    # a place tag is left alone
+    doc = _extract(nlp, "Blinken met Wang Yi and Lavrov in Jakarta.")
+    blinken = _find(doc, name="Blinken")
+    assert blinken is not None and blinken.code == "USAGOV"
+    doc = _extract(nlp, "Floods hit farms near Blinken on Monday.")
+    assert _find(doc, kind="person") is None
