@@ -52,8 +52,12 @@ def _tsv_version(node: Traversable) -> str | None:
 
 @lru_cache(maxsize=1)
 def lexicon_versions() -> dict[str, str]:
-    """``{data file stem: version}`` for every versioned data file in the package."""
-    out: dict[str, str] = {}
+    """``{data file stem: version}`` for every versioned data file in the package.
+
+    A stem two folders share ("countries" of actors and of the gazetteer) is named with its
+    folder ("actors/countries", "gazetteer/countries"), so no version hides another.
+    """
+    found: dict[tuple[str, str], str] = {}
     root = resources.files("communique.data")
     for folder in root.iterdir():
         if not folder.is_dir() or folder.name.startswith("_"):
@@ -67,5 +71,9 @@ def lexicon_versions() -> dict[str, str]:
             elif node.name.endswith(".tsv"):
                 version = _tsv_version(node)
             if version is not None:
-                out[node.name.rsplit(".", 1)[0]] = version
-    return out
+                found[(folder.name, node.name.rsplit(".", 1)[0])] = version
+    stems = [stem for _, stem in found]
+    return {
+        (stem if stems.count(stem) == 1 else f"{folder}/{stem}"): version
+        for (folder, stem), version in sorted(found.items())
+    }
