@@ -55,6 +55,8 @@ def _place_of(doc: Doc, verb: str) -> str | None:
             36.25,
         ),
         ("The minister arrived in Belgrade, Serbia, on Monday.", "Belgrade", "SRB", 44.804, 20.465),
+        # a Canadian Press abbreviation of the province qualifies the town
+        ("The plant in London, Ont., closed on Friday.", "London", "CAN", 42.98, -81.23),
     ],
 )
 def test_places_resolved_from_sentence(
