@@ -148,7 +148,8 @@ def _is_perfect(verb: Token) -> bool:
 
 
 def _is_past_perfect(verb: Token) -> bool:
-    return verb.tag_ == "VBN" and any(
+    # "had signed", "had been exchanging angry barbs": before the story's own time
+    return verb.tag_ in ("VBN", "VBG") and any(
         c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass")
     )
 
@@ -160,6 +161,15 @@ def _long_span(doc: Doc, predicate: Token) -> bool:
         return False
     value = found[0].value
     return bool(re.fullmatch(r"P(?:X|\d+)[YE]|P[2-9]\d*M|P\d{2,}M|PX[MW]", value))
+
+
+def _said_past(predicate: Token) -> bool:
+    # "Past attacks were claimed by Islamic State": the event, or what it is about, is past
+    nouns = [predicate] + [
+        c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+    ]
+    words = set(_status.cues()["past_adjectives"])
+    return any(m.dep_ == "amod" and m.lower_ in words for n in nouns for m in n.children)
 
 
 def _habitual(predicate: Token) -> bool:
@@ -192,7 +202,10 @@ def date_and_status(doc: Doc, predicate: Token) -> tuple[DateRange, EventStatus]
         return rng or DateRange.unknown(), "planned"
     if ref == "PAST_REF" or (rng is not None and rng.start is not None):
         return rng or DateRange.unknown(), "background" if ref == "PAST_REF" else "reported"
-    if _is_past_perfect(predicate) or _long_span(doc, predicate) or _habitual(predicate):
+    if (
+        _is_past_perfect(predicate) or _long_span(doc, predicate) or _habitual(predicate)
+        or _said_past(predicate)
+    ):
         return DateRange.unknown(), "background"
     tense = _status.tense_of(predicate)
     speech = predicate.lemma_.lower() in _status.cues()["speech_verbs"]

@@ -59,7 +59,7 @@ def test_times_lexicon_entries(table: str, check: object) -> None:
 @pytest.mark.parametrize(
     "key",
     ["future_aux", "future_verbs", "future_nouns", "modal_aux", "conditional_marks",
-     "speculative_verbs", "forecast_words"],
+     "speculative_verbs", "forecast_words", "past_adjectives"],
 )
 def test_times_status_cues_are_lowercase_words(key: str) -> None:
     words = CUES[key]

@@ -68,6 +68,11 @@ def _pred(doc: Doc, word: str) -> Token:
         ("The two leaders had exchanged angry barbs.", "exchanged", None, "unknown",
          "background"),
         ("Iran has long denied the charges.", "denied", None, "unknown", "background"),
+        ("The two leaders had been exchanging barbs.", "exchanging", None, "unknown",
+         "background"),
+        # an event said to be past ("past attacks", "previous talks"): background, undated
+        ("Past attacks were claimed by the militants.", "claimed", None, "unknown",
+         "background"),
         # a condition inside a warning's content, a demand with "must": the statement is news
         ("Cavusoglu warned that the bases are at risk if Turkey is sanctioned.", "warned",
          "2021-10-01", "month", "reported"),
