@@ -285,6 +285,8 @@ def noun_arguments(noun: Token, actors_at: ActorsAt) -> tuple[tuple[str, ...], t
             continue
         if prep in ("by", "of") and not source or prep == "between" and not source:
             source.extend(found)
-        elif prep not in ("by", "of") and not target:
+        elif prep != "by" and not target:
+            # "Turkey's backing of the Libyan government": with the agent named, what the
+            # act is "of" is whom it is aimed at
             target = found
     return tuple(source), tuple(t for t in target if t not in source)

@@ -107,6 +107,12 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("11", "PAK", None)],
     ),
     (
+        "noun-of-target",  # with the agent named, a nominal act "of" a party is aimed at it
+        "Turkey's backing of the Libyan government angered Egypt on Monday.",
+        [("05", "TUR", "LBY")],
+        [("05", "TUR", None)],
+    ),
+    (
         "coordination-joint",
         "France and Germany signed a defense agreement in Paris on Monday.",
         [("057", "FRA", "DEU")],
