@@ -35,6 +35,7 @@ from ._toponym_spans import (
     dateline,
     division_lists,
     in_street_name,
+    inside_longer_name,
     never_acts,
     party_district,
     person_names,
@@ -206,7 +207,7 @@ def _small_ok(span: Span, known: Callable[[str], bool]) -> bool:
         return _proper(span) and (_first_in_name(span) or where) and role(span) == "place"
     if any(t.ent_type_ and t.ent_type_ not in _PLACE_LABELS for t in span):
         return False  # NER saw a person, an organisation, a date: leave it to NER
-    return _proper(span) and _strong_context(span, known)
+    return _proper(span) and _strong_context(span, known) and not inside_longer_name(span)
 
 
 def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:

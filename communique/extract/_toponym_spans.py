@@ -7,6 +7,7 @@
 - :func:`before_local_word`: a town's name before its mayor or fire chief;
 - :func:`never_acts`: a river's or continent's name, a place whatever its verb;
 - :func:`in_street_name`: a town's name inside a street's or road's name;
+- :func:`inside_longer_name`: a small place's name inside another name ("Paris City Hall");
 - :func:`person_names`: the words of the article's people's names;
 - :func:`written_as_name`, :func:`qualified`: capitalised as a name; followed by its state;
 - :func:`division_lists`: the names of a list before a plural division word ("Clay, Grant and
@@ -28,6 +29,7 @@ __all__ = [
     "dateline",
     "division_lists",
     "in_street_name",
+    "inside_longer_name",
     "never_acts",
     "party_district",
     "qualified",
@@ -252,3 +254,20 @@ def qualified(span: Span, known: Callable[[str], bool]) -> bool:
     words = [nxt.text] + ([f"{nxt.text} {doc[span.end + 2].text}"] if span.end + 2 < len(doc)
                           else [])
     return nxt.text[:1].isupper() and any(known(w) for w in words)
+
+
+def inside_longer_name(span: Span) -> bool:
+    """Part of another name: a capitalised word beside it, not a local body's."""
+    # "the White House", "a Ford Taurus", "Whitestown Town Hall", "Story Elementary School":
+    # a small place's name with a capitalised word beside it is part of another name (not of
+    # a local body's: "the Byesville Volunteer Fire Department")
+    doc, r = span.doc, roles()
+    bodies = r["local_nouns"] | r["public_bodies"] | r["class_nouns"]
+    if span.root.head.i >= span.end and span.root.head.lemma_.lower() in bodies:
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() and nxt.lower_ not in bodies:
+        return True
+    return (prev is not None and prev.is_alpha and prev.text[:1].isupper()
+            and not prev.is_sent_start and prev.lower_ not in r["territorial_preps"])

@@ -239,7 +239,10 @@ class Gazetteer:
             "OR (p.feature = 'city' AND p.population >= ? AND p.population < ?)",
             (min_population, below),
         ).fetchall()
-        return sorted({str(r[0]) for r in rows})
+        names = {str(r[0]) for r in rows}
+        # a county's short name ("Braxton" of Braxton County, "D-Braxton")
+        names |= {n.rsplit(" ", 1)[0] for n in names if n.endswith((" County", " Parish"))}
+        return sorted(names)
 
 
 _COMPASS = frozenset({"north", "south", "east", "west", "central", "centre", "center", "western",

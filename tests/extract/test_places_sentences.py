@@ -105,6 +105,8 @@ def test_places_resolved_from_sentence(
         # "for" a destination or the area a forecast or ban covers
         ("The tanker was headed for Libya, the navy said.", {"Libya"}),
         ("The forecast for Denver calls for snow on Friday.", {"Denver"}),
+        # a county's short name as a legislator's district
+        ("The bill was sponsored by Delegate Jane Doe, D-Braxton, on Monday.", {"Braxton"}),
         # a country whose gazetteer name carries "The"
         ("Farmers in the Netherlands culled their flocks on Monday.", {"Netherlands"}),
         # a dateline after a headline, whatever its tag or NER label
@@ -173,6 +175,8 @@ def test_places_found_beyond_ner(nlp: Language, text: str, places: set[str]) -> 
         ("A water main blew at the corner of Lakeview and Harrison streets.",
          {"Lakeview", "Harrison"}),
         ("Crews closed Highway 59 to Star Lake.", {"Highway 59", "Highway 59 to"}),
+        # a county's short name inside another name
+        ("Voters lined up at Paris City Hall on Tuesday.", {"Hall"}),
     ],
 )
 def test_places_exclude_actors_and_demonyms(nlp: Language, text: str, not_places: set[str]) -> None:
