@@ -113,6 +113,12 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("05", "TUR", None)],
     ),
     (
+        "renewed-sanctions",  # renewing sanctions imposes them again
+        "The European Union renewed its sanctions on Russia on Monday.",
+        [("163", "IGO", "RUS")],
+        [],
+    ),
+    (
         "coordination-joint",
         "France and Germany signed a defense agreement in Paris on Monday.",
         [("057", "FRA", "DEU")],
