@@ -75,7 +75,12 @@ def _complements(verb: Token) -> list[Token]:
     ]
     for holder in holders:
         for child in holder.children:
-            if child.dep_ in ("xcomp", "ccomp", "acl", "relcl") and child.pos_ in ("VERB", "AUX"):
+            clause = child.dep_ in ("xcomp", "ccomp", "acl", "relcl") or (
+                # "called for Israel to halt the strikes"
+                child.dep_ == "advcl"
+                and any(g.dep_ == "mark" and g.lower_ == "for" for g in child.children)
+            )
+            if clause and child.pos_ in ("VERB", "AUX"):
                 found.append(child)
                 found.extend(c for c in child.children if c.dep_ == "conj")
     return found
@@ -161,6 +166,8 @@ def apply_appeals(found: list[Candidate], lexicon: EventLexicon, aat: ActorsAt) 
             if inner is None or inner is cand:
                 continue
             dropped.add(id(inner))
+            if not cand.target and inner.source:
+                cand.target = inner.source  # who is asked to act: "for Israel to halt ..."
             if (code := asked_code(inner.code, demand=demand)) and code not in codes:
                 codes.append(code)
         if codes:

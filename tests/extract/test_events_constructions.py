@@ -119,6 +119,12 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [],
     ),
     (
+        "call-for-clause",  # "called for X to <act>": an appeal to X, coded by the act
+        "The United Nations called for Israel and Hamas to hold talks on Monday.",
+        [("026", "IGO", "ISR")],
+        [("04", "ISR", None), ("04", "ISR", "PSE")],
+    ),
+    (
         "coordination-joint",
         "France and Germany signed a defense agreement in Paris on Monday.",
         [("057", "FRA", "DEU")],
