@@ -202,7 +202,7 @@ def _small_ok(span: Span, known: Callable[[str], bool]) -> bool:
         root = span.root
         ent = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end),
                    None)
-        where = (root.dep_ == "pobj" and root.head.lower_ in roles()["territorial_preps"] - {"of"}
+        where = (root.dep_ == "pobj" and root.head.lower_ in roles()["territorial_preps"]
                  and ent is not None and ent.start <= root.head.i)
         return _proper(span) and (_first_in_name(span) or where) and role(span) == "place"
     if any(t.ent_type_ and t.ent_type_ not in _PLACE_LABELS for t in span):

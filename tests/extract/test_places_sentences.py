@@ -177,6 +177,7 @@ def test_places_found_beyond_ner(nlp: Language, text: str, places: set[str]) -> 
         ("Crews closed Highway 59 to Star Lake.", {"Highway 59", "Highway 59 to"}),
         # a county's short name inside another name
         ("Voters lined up at Paris City Hall on Tuesday.", {"Hall"}),
+        ("She is a student at the Ohio College of Law in Ada.", {"Law"}),
     ],
 )
 def test_places_exclude_actors_and_demonyms(nlp: Language, text: str, not_places: set[str]) -> None:
@@ -246,6 +247,18 @@ def test_town_inside_an_organisation_ner_ran_on_over_it(nlp: Language) -> None:
 
     doc = _doc(nlp, "Two pupils of Grace Lutheran School in Roselle took home prizes.")
     start = next(t.i for t in doc if t.text == "Grace")
+    end = next(t.i for t in doc if t.text == "Roselle") + 1
+    doc.ents = [Span(doc, start, end, label="ORG")]
+    found = nlp.get_pipe("communique_places").match(doc)
+    assert "Roselle" in {f.span.text for f in found}
+
+
+def test_town_after_of_inside_an_organisation_ner_ran_on_over_it(nlp: Language) -> None:
+    # "Mary Lane of Roselle" taken for one organisation: the town is where she is from
+    from spacy.tokens import Span
+
+    doc = _doc(nlp, "The prize went to Mary Lane of Roselle on Friday.")
+    start = next(t.i for t in doc if t.text == "Mary")
     end = next(t.i for t in doc if t.text == "Roselle") + 1
     doc.ents = [Span(doc, start, end, label="ORG")]
     found = nlp.get_pipe("communique_places").match(doc)
