@@ -38,6 +38,7 @@ class LexEntry:
     noun_with: frozenset[str] = frozenset()
     needs_clause: bool = False
     without: frozenset[str] = frozenset()
+    mutual: bool = False
 
     @property
     def conditional(self) -> bool:
@@ -119,6 +120,7 @@ def _entry(raw: dict[str, object]) -> LexEntry:
         noun_with=words("noun_with"),
         needs_clause=bool(raw.get("needs_clause", False)),
         without=words("without"),
+        mutual=bool(raw.get("mutual", False)),
     )
 
 

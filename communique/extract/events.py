@@ -126,7 +126,10 @@ class EventsComponent:
         reported_agents(found, aat, parties)
         place_targets(doc, found, parties, aat)
         anaphora_targets(found, self.lexicon)
-        found = [c for c in found if c.target or not c.entry.needs_target]
+        found = [
+            c for c in found
+            if c.target or not c.entry.needs_target or c.entry.mutual and len(c.source) > 1
+        ]
         events: list[Event] = []
         for cand in found:
             events.extend(self._events(doc, cand, actors))
@@ -254,6 +257,8 @@ def _pairs(cand: Candidate) -> list[tuple[str | None, str | None]]:
         return [(src[0], src[1])]  # a joint act: one event, actors in text order
     if cand.entry.sym and not src and len(tgt) >= 2:
         return [(tgt[0], tgt[1])]
+    if cand.entry.mutual and not tgt and len(src) >= 2:
+        return [(s, t) for s in src for t in src if s != t]  # "X and Y traded accusations"
     pairs = [(s, t) for s in (src or (None,)) for t in (tgt or (None,)) if s != t]
     return [p for p in pairs if p != (None, None)]
 

@@ -125,6 +125,24 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("04", "ISR", None), ("04", "ISR", "PSE")],
     ),
     (
+        "decided-hostile-act",  # agreeing to sanction is the sanction decided, not a threat
+        "The European Union agreed on Monday to extend sanctions against Russia.",
+        [("163", "IGO", "RUS")],
+        [("13", "IGO", "RUS")],
+    ),
+    (
+        "reciprocal-accusations",  # CODING.md: split reciprocal acts, one event each way
+        "China and the Philippines traded accusations over a collision on Monday.",
+        [("111", "CHN", "PHL"), ("111", "PHL", "CHN")],
+        [("111", "CHN", None)],
+    ),
+    (
+        "reciprocal-clash",
+        "Indian and Chinese troops clashed in the Galwan Valley on Monday.",
+        [("190", "IND", "CHN"), ("190", "CHN", "IND")],
+        [],
+    ),
+    (
         "coordination-joint",
         "France and Germany signed a defense agreement in Paris on Monday.",
         [("057", "FRA", "DEU")],
