@@ -37,6 +37,7 @@ from ._toponym_spans import (
     in_street_name,
     inside_longer_name,
     never_acts,
+    opens_before_local_noun,
     party_district,
     person_names,
     qualified,
@@ -207,7 +208,8 @@ def _small_ok(span: Span, known: Callable[[str], bool]) -> bool:
         return _proper(span) and (_first_in_name(span) or where) and role(span) == "place"
     if any(t.ent_type_ and t.ent_type_ not in _PLACE_LABELS for t in span):
         return False  # NER saw a person, an organisation, a date: leave it to NER
-    return _proper(span) and _strong_context(span, known) and not inside_longer_name(span)
+    return ((_proper(span) or opens_before_local_noun(span)) and _strong_context(span, known)
+            and not inside_longer_name(span))
 
 
 def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
@@ -240,7 +242,8 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
         span = Span(doc, start, end, label="GPE")
         if any(t.i in taken for t in span) or not written_as_name(span):
             continue
-        if not _proper(span) or span.text in people or _generic(span):
+        if not (_proper(span) or opens_before_local_noun(span)) or span.text in people or (
+                _generic(span)):
             continue
         if small and not _small_ok(span, m.known):
             continue

@@ -7,6 +7,7 @@
 - :func:`before_local_word`: a town's name before its mayor or fire chief;
 - :func:`never_acts`: a river's or continent's name, a place whatever its verb;
 - :func:`in_street_name`: a town's name inside a street's or road's name;
+- :func:`opens_before_local_noun`: a town opening a headline before its residents or police;
 - :func:`inside_longer_name`: a small place's name inside another name ("Paris City Hall");
 - :func:`person_names`: the words of the article's people's names;
 - :func:`written_as_name`, :func:`qualified`: capitalised as a name; followed by its state;
@@ -30,6 +31,7 @@ __all__ = [
     "division_lists",
     "in_street_name",
     "inside_longer_name",
+    "opens_before_local_noun",
     "never_acts",
     "party_district",
     "qualified",
@@ -271,3 +273,12 @@ def inside_longer_name(span: Span) -> bool:
         return True
     return (prev is not None and prev.is_alpha and prev.text[:1].isupper()
             and not prev.is_sent_start and prev.lower_ not in r["territorial_preps"])
+
+
+def opens_before_local_noun(span: Span) -> bool:
+    """A sentence's first word(s) before a local noun ("Ludlow residents ...")."""
+    # "Chicopee residents discuss...", "Carthage Police Chief said": a headline's or sentence's
+    # first word is capitalised whatever it is, and the tagger may take the town for a noun
+    head, r = span.root.head, roles()
+    return (span.start == span.sent.start and span.end == head.i
+            and head.lemma_.lower() in r["local_nouns"] | r["public_bodies"])

@@ -105,6 +105,8 @@ def test_places_resolved_from_sentence(
         # "for" a destination or the area a forecast or ban covers
         ("The tanker was headed for Libya, the navy said.", {"Libya"}),
         ("The forecast for Denver calls for snow on Friday.", {"Denver"}),
+        # a town opening a headline, tagged as a common noun, before its residents
+        ("Ludlow residents oppose toll. The board met.", {"Ludlow"}),
         # a county's short name as a legislator's district
         ("The bill was sponsored by Delegate Jane Doe, D-Braxton, on Monday.", {"Braxton"}),
         # a country whose gazetteer name carries "The"
