@@ -227,7 +227,8 @@ def person_names(doc: Doc) -> set[str]:
         name = _name_part(e)
         # one word before a hyphen ("Egypt-US relations") is no one's full name
         if len(name) > 1 and not any(w.lower_ in r["class_nouns"] for w in name):
-            out.update(t.text for t in name)
+            # not an abbreviation NER ran on into the name ("Calif. Olson"); initials stay
+            out.update(t.text for t in name if not (t.text.endswith(".") and len(t.text) > 2))
     return out
 
 

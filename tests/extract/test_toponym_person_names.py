@@ -43,3 +43,9 @@ def test_person_names_not_from_a_person_holding_a_class_noun(blank_nlp: Language
 def test_person_names_need_two_words_before_punctuation(blank_nlp: Language) -> None:
     # "Peru-Chile talks" taken for a person: one word before the hyphen names nobody
     assert _names(blank_nlp, "Peru - Chile talks resumed", [(0, 3)]) == set()
+
+
+def test_person_names_leave_out_abbreviations(blank_nlp: Language) -> None:
+    # "Fresno, Calif. Olson said": NER's person swallowed the state's abbreviation
+    assert _names(blank_nlp, "in Fresno , Calif. Olson said", [(3, 5)]) == {"Olson"}
+    assert _names(blank_nlp, "J. Olson said", [(0, 2)]) == {"J.", "Olson"}
