@@ -97,6 +97,8 @@ def test_places_resolved_from_sentence(
         ("Chile has 2,335 confirmed cases of the virus.", {"Chile"}),
         ("Portugal has a population of about ten million.", {"Portugal"}),
         ("Ghana reported its first case of the virus on Friday.", {"Ghana"}),
+        ("Chad is the third country to report the strain, following Niger and Mali.",
+         {"Niger", "Mali"}),
         ("Bolivia has the largest share of reported infections in the region.", {"Bolivia"}),
         # "between" joins places on a route or border, parties in relations
         ("Flights between Lisbon and Oslo were rarely full, the airline said.", {"Lisbon", "Oslo"}),
