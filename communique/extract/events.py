@@ -154,9 +154,10 @@ class EventsComponent:
         ):
             return []  # a private person's (or ex-official's) words are commentary (CODING.md)
         pairs = [p for p in _pairs(cand) if not same_actor(actors, *p)]
-        if not pairs and cand.source and not (cand.entry.sym or cand.entry.needs_target):
-            # "recall its ambassador", "rejected its offer": a target that is the source
-            # itself (a possessive read back to it) says nothing of whom the act is aimed at
+        if not pairs and cand.source and not cand.entry.needs_target:
+            # "recall its ambassador", "rejected its offer", "Erdogan agreed to a ceasefire
+            # halting Turkey's incursion": a target that is the source itself says nothing of
+            # whom the act is aimed at
             pairs = [(s, None) for s in dict.fromkeys(cand.source)]
         pairs = [
             p

@@ -143,6 +143,12 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [],
     ),
     (
+        "joint-truce",  # both sides agreeing to a truce is one joint act, in text order
+        "Sudan's army and the Rapid Support Forces agreed to a 72-hour truce on Saturday.",
+        [("0356", "SDN", "SDN")],
+        [("0356", "SDN", None)],
+    ),
+    (
         "coordination-joint",
         "France and Germany signed a defense agreement in Paris on Monday.",
         [("057", "FRA", "DEU")],
