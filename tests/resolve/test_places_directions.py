@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 from communique.resolve.gazetteer import Gazetteer
 from communique.resolve.places import candidates_for
@@ -13,10 +13,10 @@ ROWS = """geonameid\tname\tfeature\tcountry\tadmin1\tlat\tlon\tpopulation\tcapit
 """
 
 
-def test_hyphenated_direction_is_stripped(tmp_path: Path) -> None:
-    path = tmp_path / "mini.tsv"
-    path.write_text(ROWS, "utf-8")
-    gaz = Gazetteer.from_tsv(path)
+def test_hyphenated_direction_is_stripped(
+    mini_gazetteer: Callable[[str], Gazetteer],
+) -> None:
+    gaz = mini_gazetteer(ROWS)
     assert [c.name for c in candidates_for("North-Western Westbrook", gaz)] == ["Westbrook"]
     assert [c.name for c in candidates_for("North Westbrook", gaz)] == ["Westbrook"]
     assert candidates_for("North-Western", gaz) == ()  # a direction alone names no place

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
@@ -20,10 +20,8 @@ ROWS = """geonameid\tname\tfeature\tcountry\tadmin1\tlat\tlon\tpopulation\tcapit
 
 
 @pytest.fixture()
-def gaz(tmp_path: Path) -> Gazetteer:
-    path = tmp_path / "mini.tsv"
-    path.write_text(ROWS, "utf-8")
-    return Gazetteer.from_tsv(path)
+def gaz(mini_gazetteer: Callable[[str], Gazetteer]) -> Gazetteer:
+    return mini_gazetteer(ROWS)
 
 
 def test_bare_name_is_the_county_named_in_full(gaz: Gazetteer) -> None:

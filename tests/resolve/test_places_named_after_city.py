@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
+
+import pytest
 
 from communique.resolve.gazetteer import Gazetteer
 from communique.resolve.places import candidates_for
@@ -18,19 +20,18 @@ ROWS = """geonameid\tname\tfeature\tcountry\tadmin1\tlat\tlon\tpopulation\tcapit
 """
 
 
-def _gaz(tmp_path: Path) -> Gazetteer:
-    path = tmp_path / "mini.tsv"
-    path.write_text(ROWS, "utf-8")
-    return Gazetteer.from_tsv(path)
+@pytest.fixture()
+def gaz(mini_gazetteer: Callable[[str], Gazetteer]) -> Gazetteer:
+    return mini_gazetteer(ROWS)
 
 
-def test_division_by_other_name_yields_to_its_city(tmp_path: Path) -> None:
-    names = {c.name for c in candidates_for("Qarin", _gaz(tmp_path))}
+def test_division_by_other_name_yields_to_its_city(gaz: Gazetteer) -> None:
+    names = {c.name for c in candidates_for("Qarin", gaz)}
     assert "Qaryat Qarin" in names and "Qarin al Kubra" not in names
     # a division without such a city inside it stays a candidate
     assert "Qarin Oasis" in names
 
 
-def test_division_by_its_own_name_keeps_it(tmp_path: Path) -> None:
-    names = {c.name for c in candidates_for("Amber", _gaz(tmp_path))}
+def test_division_by_its_own_name_keeps_it(gaz: Gazetteer) -> None:
+    names = {c.name for c in candidates_for("Amber", gaz)}
     assert names == {"Amber", "Amber City"}
