@@ -166,7 +166,7 @@ def renumber(events: list[Event], actors: list[Actor], tokens: Tokens) -> Coded:
     )
     ids = {actors[n].id: f"A{k}" for k, n in enumerate(order, start=1)}
     if all(old == new for old, new in ids.items()):
-        return Coded(events, actors, tokens)
+        return Coded(events, [actors[n] for n in order], tokens)
     return Coded(
         events=[
             ev.model_copy(update={"source": ids.get(ev.source or "", ev.source),

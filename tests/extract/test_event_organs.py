@@ -103,6 +103,9 @@ def test_renumber_orders_by_first_mention_and_renames_everything() -> None:
     ]
     assert (coded.events[0].source, coded.events[0].target) == ("A1", "A2")
     assert coded.tokens == {3: ("A1", "A2")}
+    # already numbered but listed out of order: listed in order of first mention
+    coded = renumber([], [actors[2].model_copy(update={"id": "A3"}), *coded.actors[:2]], {})
+    assert [a.id for a in coded.actors] == ["A1", "A2", "A3"]
 
 
 def test_a_named_group_between_possessor_and_noun_is_the_party(nlp: Language) -> None:
