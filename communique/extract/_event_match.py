@@ -220,6 +220,8 @@ class PredicateMatcher:
                 obj is not None and ("*" in entry.objects or _np_words(obj) & entry.objects)
             ):
                 continue
+            if entry.without and obj is not None and _np_words(obj) & entry.without:
+                continue  # "released a report": not the release of anyone
             if entry.preps and not _has_prep(tok, entry.preps):
                 continue
             if entry.needs_clause and not any(

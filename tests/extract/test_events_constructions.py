@@ -149,6 +149,12 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("0356", "SDN", None)],
     ),
     (
+        "release-of-a-thing",  # releasing a report is no release of anyone; a tanker is
+        "China released a report on Monday, and Britain released the Iranian tanker on Friday.",
+        [("0841", "GBR", "IRN")],
+        [("0841", "CHN", None)],
+    ),
+    (
         "coordination-joint",
         "France and Germany signed a defense agreement in Paris on Monday.",
         [("057", "FRA", "DEU")],
