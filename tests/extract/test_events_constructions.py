@@ -155,6 +155,12 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [("0841", "CHN", None)],
     ),
     (
+        "cease-aid",
+        "The United States ceased military aid to Ukraine on Monday.",
+        [("162", "USA", "UKR")],
+        [],
+    ),
+    (
         "coordination-joint",
         "France and Germany signed a defense agreement in Paris on Monday.",
         [("057", "FRA", "DEU")],
