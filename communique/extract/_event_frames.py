@@ -31,7 +31,6 @@ __all__ = ["apply_frames", "subtree_actors"]
 
 _COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
 _HOSTILE = frozenset({"15", "16", "17", "18", "19", "20"})
-_DECISION_HEADS = frozenset({"agree", "decide", "vote", "approve"})
 _COMMENTATORS = frozenset(
     {
         "analyst",
@@ -144,8 +143,9 @@ def apply_frames(found: list[Candidate], aat: ActorsAt) -> list[Candidate]:
             # "will convene a meeting on Friday" is a planned meeting (CODING.md), not an
             # intent: only pledges ("agreed to meet") recode a consultation.
             pledged = verb.dep_ == "xcomp" and verb.head.lemma_ in PLEDGE_HEADS
-            # "the EU agreed to extend sanctions": a decision to act is the act, not a threat
-            decided = verb.dep_ == "xcomp" and verb.head.lemma_ in _DECISION_HEADS
+            # "the EU agreed to extend sanctions": agreeing to a hostile act decides it, no
+            # threat ("decided/voted to" are no intent heads: the act is coded as it is)
+            decided = verb.dep_ == "xcomp" and verb.head.lemma_ == "agree"
             if (root in _COOPERATIVE or pledged and root == "15") and not threatened:
                 # "offered to send troops": a pledge of military help, not a show of force
                 code = intent_code(cand.code) if root != "15" else "0312"

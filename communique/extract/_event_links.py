@@ -23,7 +23,7 @@ from . import places as _places
 from ._event_args import ActorsAt, np_actors
 from ._event_lexicon import Anaphor, EventLexicon
 from ._event_match import Candidate
-from ._event_rules import POLITICAL_ROLES
+from ._event_parties import country_token, political
 
 __all__ = ["CountryParties", "anaphora_targets", "place_targets"]
 
@@ -50,11 +50,7 @@ class CountryParties:
 
     def political(self, actor_id: str) -> bool:
         """A state, an IGO or an actor in a political role (the events' coding filter)."""
-        actor = self.actors.get(actor_id)
-        return actor is not None and (
-            actor.kind in ("country", "government", "igo")
-            or (actor.role or "") in POLITICAL_ROLES
-        )
+        return political(self.actors.get(actor_id))
 
     def countries(self) -> set[str]:
         """The countries the article's actors belong to."""
@@ -62,10 +58,7 @@ class CountryParties:
 
     def country_of(self, actor_id: str | None) -> str | None:
         """The ISO3 code of an actor ("IGO" for an international organisation)."""
-        actor = self.actors.get(actor_id or "")
-        if actor is None:
-            return None
-        return "IGO" if actor.kind == "igo" else actor.country
+        return country_token(self.actors.get(actor_id or ""))
 
     def actor_for(self, iso3: str, mention: Span) -> str | None:
         """The id of the country actor for ``iso3``, added (with this mention) if missing."""

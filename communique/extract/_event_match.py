@@ -105,8 +105,8 @@ def _has_prep(verb: Token, preps: frozenset[str]) -> bool:
             objects = [p for p in child.children if p.dep_ == "pobj"]
             if not any(p.ent_type_ in ("DATE", "TIME") for p in objects):
                 return True
-        if child.dep_ in ("advcl", "ccomp") and any(
-            g.dep_ == "mark" and g.lower_ in preps for g in child.children
+        if "for" in preps and child.dep_ in ("advcl", "ccomp") and any(
+            g.dep_ == "mark" and g.lower_ == "for" for g in child.children
         ):
             return True  # "called for Israel to halt the strikes": "for" opens a clause
     return False
@@ -317,4 +317,3 @@ class PredicateMatcher:
                 if cand is not None:
                     found.append(cand)
         return found
-

@@ -239,4 +239,3 @@ def referred_to(noun: Token) -> bool:
     if noun.dep_ == "pobj" and head.lower_ == "with":
         head = head.head
     return noun.dep_ in ("dobj", "pobj") and head.lemma_.lower() in _REFERENCE_HEADS
-

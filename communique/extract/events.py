@@ -137,7 +137,7 @@ class EventsComponent:
         every = list(actors.values())
         if own:
             events, every, tokens = state_organs(doc, events, actors, tokens)
-        countries = {a.id: ("IGO" if a.kind == "igo" else a.country) for a in every}
+        countries = {a.id: country_token(a) for a in every}
         events = dedupe(inherit_context_dates(doc, events, countries))
         used = {a for ev in events for a in (ev.source, ev.target) if a}
         stage = {a.id for a in doc._.communique_actors or ()}

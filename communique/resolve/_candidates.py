@@ -23,6 +23,8 @@ def _direction(word: str) -> bool:
     # "North", "western", and hyphenated ones: "North-Western Sydney", "South-East Asia"
     parts = word.lower().split("-")
     return all(p in _DIRECTIONS for p in parts)
+
+
 # "the City of Canton", "Town of Groton", "the Province of Ontario", "the Port of Los Angeles":
 # the class word names no other place than the one after "of".
 _CLASS_WORDS = frozenset({"city", "town", "village", "township", "borough", "county", "parish",
