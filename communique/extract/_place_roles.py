@@ -103,20 +103,44 @@ def _in_name_role(span: Span, head: Token, *, country: bool) -> Role:
 
 def _counts(verb: Token) -> bool:
     """The verb's object is a figure of what happens in a territory ("has 12 cases")."""
-    nouns = roles()["occurrence_nouns"]
+    r = roles()
+    nouns = r["occurrence_nouns"]
 
     def figure(t: Token) -> bool:
-        return t.lower_ in nouns or t.lemma_.lower() in nouns
+        if t.lower_ in nouns or t.lemma_.lower() in nouns:
+            return True
+        # "150,000 displaced persons": the figure is in the object's modifier
+        return any(c.dep_ == "amod" and (c.lower_ in nouns or c.lemma_.lower() in nouns)
+                   for c in t.children)
 
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+    tally = verb.lemma_.lower() in r["tally_verbs"]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    # "reported having 782 cases": the object of the verb's own complement
+    objects += [o for x in verb.children if x.dep_ == "xcomp" and x.lemma_.lower() == "have"
+                for o in x.children if o.dep_ == "dobj"]
+    if verb.dep_ == "amod":
+        objects.append(verb.head)  # "has eleven confirmed cases" parsed as "confirmed cases"
+    for obj in objects + [c for o in objects for c in o.conjuncts]:
         if figure(obj):
             return True
+        if tally and (obj.like_num or any(c.dep_ == "nummod" for c in obj.children)):
+            return True  # "Lebanon reported three", "New York has confirmed 28 incidents"
+        if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in obj.children):
+            return True  # "had the second-highest unemployment rate", "the largest increase"
         # "the highest number of cases", "the largest share of deaths"
         of = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
               for p in c.children if p.dep_ == "pobj"]
         if any(figure(p) for p in of):
             return True
     return False
+
+
+def _tally_noun(head: Token) -> bool:
+    # "New Zealand now has eleven confirmed cases" parsed with "cases" as the clause's head
+    # and "has" its auxiliary: the name is still the subject of "have" a figure
+    r = roles()
+    return head.lemma_.lower() in r["occurrence_nouns"] and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
 
 
 def role(span: Span, *, country: bool = False) -> Role:
@@ -137,11 +161,15 @@ def role(span: Span, *, country: bool = False) -> Role:
     if dep in ("nsubjpass", "appos", "npadvmod"):
         return "place"
     if dep == "nsubj":
+        if head.dep_ == "aux" and head.head.i != head.i:
+            # "Sweden has 17 confirmed dead": the parse hangs the subject on the auxiliary
+            head = head.head
+            lemma = head.lemma_.lower()
         if head.pos_ in ("VERB", "AUX"):
             if lemma in r["count_verbs"] and _counts(head):
                 return "place"  # "Chile has 2,335 cases", "Peru reported its first case"
             return "place" if lemma in r["subject_verbs"] else "actor"
-        return "unclear"
+        return "place" if _tally_noun(head) else "unclear"
     if dep == "poss":
         nouns = r["territory_nouns"] | r["occurrence_nouns"]
         words = {head.lower_, lemma} | {c.lower_ for c in head.children if c.dep_ == "compound"}

@@ -1,0 +1,53 @@
+"""A name is a territory, not an acting state, where the sentence is about the territory (issue 4).
+
+Sentences written for these tests; each rule of ``_place_roles`` that reads a territory use
+has its cases here, with the party uses that must stay actors.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from communique.parse.pipeline import make_doc
+
+pytestmark = pytest.mark.slow
+
+
+def _places(nlp: Language, text: str) -> set[str]:
+    doc = nlp(make_doc(nlp, text, published=date(2024, 5, 2)))
+    return {p.name for p in doc._.communique_places}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a tally after a count verb: a bare figure, a counted noun, a figure in a complement
+        ("Latvia reported four cases, while Estonia reported two.", {"Estonia"}),
+        ("Uruguay has confirmed 14 incidents so far.", {"Uruguay"}),
+        ("Ecuador reported having 310 cases of measles last year.", {"Ecuador"}),
+        ("Hunan has reported three children dead from the fever and 1,200 cases.", {"Hunan"}),
+        ("Norway now has nine confirmed cases of the disease.", {"Norway"}),
+        # a ranking among territories
+        ("Oregon reported the largest increase in jobless claims.", {"Oregon"}),
+        ("Last year, Nevada had the highest jobless rate in the nation.", {"Nevada"}),
+    ],
+)
+def test_territory_uses_are_places(nlp: Language, text: str, places: set[str]) -> None:
+    names = _places(nlp, text)
+    assert places <= names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "not_places"),
+    [
+        ("Peru reported that the envoy had left.", {"Peru"}),
+        ("Ghana has said it would send troops.", {"Ghana"}),
+        ("Egypt has a blockade on the crossing.", {"Egypt"}),
+    ],
+)
+def test_party_uses_stay_actors(nlp: Language, text: str, not_places: set[str]) -> None:
+    names = _places(nlp, text)
+    assert not names & not_places, names
