@@ -15,7 +15,10 @@
 Each figure of 1-2 is printed beside a baseline measured in the same run: spaCy's own PERSON, ORG,
 NORP and GPE entities taken as actor mentions.
 
-Run: ``.venv/bin/python benchmarks/actors.py [--limit N]``
+Run: ``.venv/bin/python benchmarks/actors.py [--limit N] [--errors FILE]``; ``--errors`` writes one
+tab-separated row per missed ConfliBERT source/target span, per mention of ours that overlaps no
+gold span, and per VOA argument missed or coded with the wrong country or role, with its sentence
+and our mentions there, for error analysis.
 """
 
 from __future__ import annotations
@@ -103,7 +106,11 @@ def ratio(hit: int, total: int) -> str:
     return f"{hit / total:.3f} ({hit}/{total})" if total else "n/a (0)"
 
 
-def bench_cameo(nlp: object, *, limit: int | None) -> None:
+def _texts(text: str, spans: Iterable[Span]) -> str:
+    return " | ".join(text[a:b] for a, b in sorted(set(spans)))
+
+
+def bench_cameo(nlp: object, *, limit: int | None, rows: list[str]) -> None:
     """Source/target span coverage on the ConfliBERT CAMEO sentences."""
     if not CAMEO_NER.is_file():
         print(f"skip conflibert-cameo: {CAMEO_NER} not found")
@@ -119,6 +126,15 @@ def bench_cameo(nlp: object, *, limit: int | None) -> None:
             before = text[: span[0]].split()[-1:] or [""]
             if not overlaps(span, ours) and before[0].lower() in LOCATIVE:
                 hit["locative T misses"] += 1
+        for role in ("S", "T"):
+            rows.extend(
+                f"cameo-miss-{role}\t{text[a:b]}\t{_texts(text, ours)}\t{text}"
+                for a, b in gold[role] if not overlaps((a, b), ours)
+            )
+        rows.extend(
+            f"cameo-extra\t{text[a:b]}\t{_texts(text, every)}\t{text}"
+            for a, b in sorted(set(ours)) if not overlaps((a, b), every)
+        )
         for system, mentions in (("ours", ours), ("base", base)):
             for role in ("S", "T"):
                 for span in gold[role]:
@@ -192,7 +208,7 @@ def _gold_arguments(story: dict[str, object], text: str) -> Iterator[tuple[Span,
                 yield (at, at + len(arg)), country, event.get(f"{side}_role") or ""
 
 
-def bench_voa(nlp: object, *, limit: int | None) -> None:
+def bench_voa(nlp: object, *, limit: int | None, rows: list[str]) -> None:
     """Actor coverage and coding of the VOA development gold's event arguments."""
     if not (VOA_GOLD.is_file() and VOA_TEXT.is_file()):
         print(f"skip voa2025: {VOA_GOLD} not found")
@@ -210,15 +226,23 @@ def bench_voa(nlp: object, *, limit: int | None) -> None:
         for span, country, role in _gold_arguments(story, doc.text):  # type: ignore[attr-defined]
             counts["args"] += 1
             hits = [a for a in actors if overlaps(span, [tuple(m) for m in a.mentions])]
+            sentence = next(s.text for s in doc.sents if s.start_char <= span[0] < s.end_char)  # type: ignore[attr-defined]
+            ours = ", ".join(f"{a.name} {a.country}/{a.role}" for a in hits)
+            gold_text = f"{doc.text[span[0]:span[1]]} {country}/{role}"  # type: ignore[attr-defined]
             if not hits:
+                rows.append(f"voa-miss\t{gold_text}\t\t{sentence}")
                 continue
             counts["covered"] += 1
             tokens = {"IGO" if a.kind == "igo" else a.country for a in hits}
             counts["country"] += country in tokens
-            counts["role"] += any(
+            right = any(
                 ("IGO" if a.kind == "igo" else a.country) == country and (a.role or "") == role
                 for a in hits
             )
+            counts["role"] += right
+            if not right:
+                kind = "voa-role" if country in tokens else "voa-country"
+                rows.append(f"{kind}\t{gold_text}\t{ours}\t{sentence}")
     print(f"VOA dev gold ({len(gold)} stories), event arguments found verbatim in their sentence:")
     print(f"  covered by an actor mention {ratio(counts['covered'], counts['args'])}"
           f"  country right when covered {ratio(counts['country'], counts['covered'])}"
@@ -229,14 +253,19 @@ def main(argv: list[str] | None = None) -> int:
     """Run both benchmarks and print their figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="first N sentences/documents")
+    parser.add_argument("--errors", type=Path, default=None,
+                        help="write missed spans, extra mentions and miscoded arguments (TSV)")
     args = parser.parse_args(argv)
     if not SHARED.is_dir():
         print(f"evaluation data not found at {SHARED}; nothing to measure", file=sys.stderr)
         return 2
     nlp = load_pipeline()
-    bench_cameo(nlp, limit=args.limit)
+    rows = ["kind\tgold (or our mention)\tours (or gold) in the sentence\tsentence"]
+    bench_cameo(nlp, limit=args.limit, rows=rows)
     bench_re3d(nlp, limit=args.limit)
-    bench_voa(nlp, limit=args.limit)
+    bench_voa(nlp, limit=args.limit, rows=rows)
+    if args.errors is not None:
+        args.errors.write_text("\n".join(rows) + "\n", "utf-8")
     return 0
 
 
