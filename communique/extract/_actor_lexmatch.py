@@ -121,6 +121,8 @@ class ActorContext:
     published: date | None
     used: set[int] = field(default_factory=set)
     person_forms: set[str] = field(default_factory=set)  # lowercased names and surnames
+    # whether the gazetteer knows a name as a big place (``_actor_placenames``); none by default
+    place_name: Callable[[str], bool] = field(default=lambda _name: False)
 
     @property
     def known_forms(self) -> dict[str, tuple[tuple[str, ...], ...]]:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..resolve.actors import Igo
 from ._actor_lexmatch import ActorContext
+from ._actor_placenames import mislabelled_place
 from ._actor_types import ActorKey, Mention, actor_code
 from ._actor_where import is_locative
 
@@ -241,6 +242,8 @@ def find_people(ctx: ActorContext) -> tuple[list[Person], list[Mention]]:
             _inherit_office(person, people)
         if not described:
             _known(ctx, person)
+            if person.rule != "known-people" and mislabelled_place(span, ctx.place_name):
+                continue  # "Russian forces shelled Kharkiv": a town the NER took for a person
         elif person.country is None and person.igo is None:
             _known_country(ctx, person)  # "President Bush": the title, but no nationality
         people.append(person)

@@ -22,10 +22,12 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor
 from ..resolve.actors import load_lexicon
+from ..resolve.gazetteer import Gazetteer, default_gazetteer
 from ._actor_groups import find_groups
 from ._actor_lexmatch import ActorContext, NameMatcher, PhraseIndex
 from ._actor_names import find_names
 from ._actor_people import find_people
+from ._actor_placenames import is_big_place
 from ._actor_refs import fill_lead_country, resolve_references
 from ._actor_types import ActorKey, Mention
 
@@ -84,19 +86,34 @@ def actors_at(doc: Doc, token: Token) -> tuple[str, ...]:
 
 
 class ActorsComponent:
-    """Writes ``Doc._.communique_actors`` and ``Doc._.communique_actor_tokens``."""
+    """Writes ``Doc._.communique_actors`` and ``Doc._.communique_actor_tokens``.
 
-    def __init__(self, nlp: Language) -> None:
+    Args:
+        nlp: the pipeline (its tokenizer builds the name patterns).
+        gazetteer: tells one-word place names the NER took for people; the full one (built on
+            first use) by default.
+    """
+
+    def __init__(self, nlp: Language, *, gazetteer: Gazetteer | None = None) -> None:
         self.lexicon = load_lexicon()
         self.names = NameMatcher(nlp.make_doc, self.lexicon)
         self.titles = PhraseIndex(self.lexicon.titles)
         self.groups = PhraseIndex(self.lexicon.groups)
+        self._gazetteer = gazetteer
+
+    def is_place_name(self, name: str) -> bool:
+        """Whether the gazetteer knows ``name`` as a country, division or city of 100,000+
+        (the gazetteer is opened on first use, not at load)."""
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return is_big_place(self._gazetteer.lookup(name))
 
     def match(self, doc: Doc) -> list[Mention]:
         """Every actor mention in the doc (pure: the doc is not changed)."""
         ctx = ActorContext(
             doc=doc, tags=self.names.tags(doc), lexicon=self.lexicon, titles=self.titles,
             groups=self.groups, published=doc._.communique_published,
+            place_name=self.is_place_name,
         )
         people, mentions = find_people(ctx)
         grouped, pending = find_groups(ctx)

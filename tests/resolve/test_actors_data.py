@@ -10,7 +10,8 @@ import pytest
 from communique.data import data_path, lexicon_versions, read_tsv
 from communique.resolve.actors import CAMEO_ROLES, load_lexicon
 
-FILES = ("countries", "igos", "titles", "groups", "named_groups", "known_people")
+FILES = ("countries", "igos", "titles", "groups", "named_groups", "known_people",
+         "place_contexts")
 # Kosovo has no ISO 3166-1 code; XKX is the user-assigned code in common use (EU, IMF).
 USER_ASSIGNED = {"XKX"}
 
@@ -86,6 +87,13 @@ def test_actor_data_groups_kinds() -> None:
         assert group.term == group.term.lower()
         # only state organs stand for the lead country when unqualified
         assert group.bare not in ("lead", "always") or group.kind == "government"
+
+
+def test_actor_data_place_contexts() -> None:
+    _, rows = read_tsv("actors", "place_contexts.tsv")
+    assert {r["use"] for r in rows} == {"at", "after-motion", "motion"}
+    assert all(r["word"] == r["word"].lower() and " " not in r["word"] for r in rows)
+    assert len({(r["word"], r["use"]) for r in rows}) == len(rows)
 
 
 def test_actor_data_igos() -> None:
