@@ -59,6 +59,11 @@ def _prep_role(prep: Token) -> Role:
     heads = {prep.head.lemma_.lower(), prep.head.lower_}
     if word == "for" and heads & r["for_place_words"]:
         return "place"  # "headed for Syria", "the forecast for Atlanta"
+    if word == "for" and prep.head.dep_ == "acl" and (
+            prep.head.head.lemma_.lower() in r["for_place_words"]):
+        return "place"  # "the burn ban issued for Walker County"
+    if word == "for" and heads & r["jurisdiction_offices"]:
+        return "place"  # "the coordinator for South Sudan", "district attorney for Clark County"
     if word in ("between", "with") and heads & r["path_words"]:
         return "place"  # "flights between Moscow and Riga", "the border with Chad"
     if word in r["agentive_preps"]:

@@ -33,6 +33,11 @@ def _places(nlp: Language, text: str) -> set[str]:
         # a ranking among territories
         ("Oregon reported the largest increase in jobless claims.", {"Oregon"}),
         ("Last year, Nevada had the highest jobless rate in the nation.", {"Nevada"}),
+        # the territory an office serves, after "for"
+        ("Maria Lopez, the U.N. humanitarian coordinator for Chad, visited the camps.", {"Chad"}),
+        ("The case was argued by John Reed, assistant district attorney for Marion County.",
+         {"Marion County"}),
+        ("The burn ban issued for Polk County was lifted on Monday.", {"Polk County"}),
     ],
 )
 def test_territory_uses_are_places(nlp: Language, text: str, places: set[str]) -> None:
@@ -46,6 +51,7 @@ def test_territory_uses_are_places(nlp: Language, text: str, places: set[str]) -
         ("Peru reported that the envoy had left.", {"Peru"}),
         ("Ghana has said it would send troops.", {"Ghana"}),
         ("Egypt has a blockade on the crossing.", {"Egypt"}),
+        ("A spokesman for Israel denied the report.", {"Israel"}),
     ],
 )
 def test_party_uses_stay_actors(nlp: Language, text: str, not_places: set[str]) -> None:
