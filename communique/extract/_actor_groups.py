@@ -21,6 +21,30 @@ from ._actor_where import located_country, named_group_key, sentence_country
 __all__ = ["Pending", "find_groups"]
 
 _NOT_HEAD = frozenset({"amod", "compound", "nmod"})
+# Prepositions whose object is a party to what happens ("sanctions against", "aid to", "talks
+# with", "pressure from"); locative ones ("in", "at") give places, not parties.
+_PARTY_PREPS = frozenset({"by", "against", "with", "on", "to", "for", "from", "toward", "towards",
+                          "between", "among", "upon"})
+# Heads that count a group ("hundreds of workers", "a group of students"): the argument is theirs.
+_COUNTING = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
+                       "million", "millions", "score", "scores", "number", "group", "some",
+                       "many", "most", "all", "few", "several", "each", "both", "none"})
+
+
+def _is_argument(token: Token) -> bool:
+    """A noun that is a party to its clause: subject, object, agent or the object of a party
+    preposition ("Police detained 18 people", "aid to farmers"), directly or through a
+    counting head ("thousands of workers went on strike") or coordination."""
+    if (
+        token.dep_ == "pobj" and token.head.lower_ == "of"
+        and (token.head.head.lower_ in _COUNTING or token.head.head.pos_ == "NUM")
+    ):
+        token = token.head.head
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in _PARTY_PREPS
 
 
 @dataclass(frozen=True)
@@ -108,7 +132,7 @@ def find_groups(ctx: ActorContext) -> tuple[list[Mention], list[Pending]]:
         ):
             pending.append(Pending(start, i + 1, group))
             ctx.used.update(range(start, i + 1))
-        elif group.bare == "yes":
+        elif group.bare == "yes" or (group.bare == "arg" and _is_argument(token)):
             if group.kind != "government":
                 key = group_key(sentence_country(ctx, token), group, doc[start : i + 1].text)
             elif (place := located_country(ctx, token)) is not None and not any(

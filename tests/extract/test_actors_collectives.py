@@ -83,3 +83,31 @@ def test_a_committee_has_the_role_of_the_body_its_name_holds(
 ) -> None:
     doc = _extract(nlp, text)
     assert [a.role for a in doc.actors if a.name == name] == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "code"),
+    [
+        # objects, subjects, counted groups and objects of party prepositions: parties
+        ("Police in Peru detained 30 farmers during the march.", "farmers", ("group", "PERCVL")),
+        ("Thousands of workers in Chile walked off the job.", "workers", ("group", "CHLCVL")),
+        ("Kenya sent food aid to villagers near the border.", "villagers", ("group", "KENCVL")),
+        ("Two companies in Ghana sued the tax office.", "companies", ("group", "GHABUS")),
+    ],
+)
+def test_unqualified_common_nouns_are_parties_of_their_clause(
+    nlp: Language, text: str, written: str, code: tuple[str, str]
+) -> None:
+    assert _coded(_extract(nlp, text))[written][:2] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("The minister spoke about workers at length.", "workers"),  # a topic, not a party
+        ("Floods in the villages of Chad left farmers' fields under water.", "farmers"),
+    ],
+)
+def test_common_nouns_that_are_no_party_stay_words(nlp: Language, text: str,
+                                                  written: str) -> None:
+    assert written not in _coded(_extract(nlp, text))

@@ -83,7 +83,7 @@ def test_actor_data_roles_are_cameo() -> None:
 def test_actor_data_groups_kinds() -> None:
     for group in load_lexicon().groups.values():
         assert group.kind in ("government", "group")
-        assert group.bare in ("lead", "always", "yes", "no")
+        assert group.bare in ("lead", "always", "yes", "arg", "no")
         assert group.term == group.term.lower()
         # only state organs stand for the lead country when unqualified
         assert group.bare not in ("lead", "always") or group.kind == "government"
