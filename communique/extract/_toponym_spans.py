@@ -71,12 +71,23 @@ def body_prefix(span: Span, known: Callable[[str], bool]) -> Span:
     return span
 
 
-_DATELINE_MARKS = (",", "-", "--", "\u2013", "\u2014", "(")
+# "\x97" is the em dash of Windows-1252 read as Latin-1 ("NEWARK \x97 It was").
+_DATELINE_MARKS = (",", "-", "--", "\u2013", "\u2014", "\x97", "(")
+_DASHES = ("--", "\u2014", "\x97")
+
+
+def _after_byline(span: Span) -> bool:
+    # "By Jane Roe Staff Reporter March 30, 2009 NEWARK -- After a year...": the dateline
+    # follows the byline's date, in the sentence the parser made of both
+    prev = span.doc[span.start - 1]
+    return prev.ent_type_ == "DATE" and prev.like_num and len(prev.text) == 4
 
 
 def dateline(span: Span) -> bool:
     """A dateline: the article's first words before a dash or comma ("Belgrade -"), or a name
-    in capitals opening a sentence after a headline ("ARLINGTON \u2014", "CHARLESTON, W.Va.")."""
+    in capitals opening a sentence after a headline or a byline's date ("ARLINGTON \u2014",
+    "CHARLESTON, W.Va.", "March 30, 2009 NEWARK --"); a name in capitals and small letters
+    only before a dash ("Goose Creek \u2014 A man was hit")."""
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].text not in _DATELINE_MARKS:
         return False
@@ -84,8 +95,13 @@ def dateline(span: Span) -> bool:
         return True
     after_break = "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
     opens = doc.has_annotation("SENT_START") and span.start == span.sent.start
+    capitals = all(t.is_upper for t in span if t.is_alpha) and len(span.text) > 2
+    if capitals and doc[span.end].text in _DASHES and _after_byline(span):
+        return True
     starts = after_break or opens
-    return starts and all(t.is_upper for t in span if t.is_alpha) and len(span.text) > 2
+    if starts and doc[span.end].text in _DASHES and span[0].text[:1].isupper():
+        return True
+    return starts and capitals
 
 
 def party_district(span: Span) -> bool:

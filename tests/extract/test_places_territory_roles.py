@@ -38,6 +38,12 @@ def _places(nlp: Language, text: str) -> set[str]:
         ("The case was argued by John Reed, assistant district attorney for Marion County.",
          {"Marion County"}),
         ("The burn ban issued for Polk County was lifted on Monday.", {"Polk County"}),
+        # datelines: after a byline's date, with the Windows-1252 dash, or in small letters
+        # before a dash after the headline
+        ("Road to close. By Jane Roe Staff Writer June 2, 2011 LIMA -- City officials said the "
+         "road would close.", {"LIMA"}),
+        ("Barn burns. SPARTA \x97 Firefighters battled the blaze on Monday.", {"SPARTA"}),
+        ("Man hurt in crash. Greenwood \u2014 A man was hurt on Monday.", {"Greenwood"}),
     ],
 )
 def test_territory_uses_are_places(nlp: Language, text: str, places: set[str]) -> None:
