@@ -10,7 +10,8 @@ Printed: accuracy overall, on records with and without a gold location, on "choi
 (gold location present AND at least two places found in the sentence), and the same for a
 baseline measured in the same run (the place nearest the verb, or None when none was found).
 
-Usage: ``.venv/bin/python benchmarks/event_location.py [--limit N]``
+Usage: ``.venv/bin/python benchmarks/event_location.py [--limit N] [--errors FILE]``; ``--errors``
+writes one tab-separated row per wrong choice (kind, verb, gold, ours, places found, sentence).
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ def overlaps(span: tuple[int, int] | None, gold: list[tuple[int, int]]) -> bool:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="a seeded random sample of N records")
+    ap.add_argument("--errors", type=Path, default=None,
+                    help="write every wrong choice to this TSV file")
     args = ap.parse_args()
     if not DATA.is_file():
         print(f"event-location data not found at {DATA}; nothing to score", file=sys.stderr)
@@ -51,6 +54,7 @@ def main() -> int:
     )
     docs = [make_doc(nlp, r["text"], published=None) for r in records]
     tally: Counter[str] = Counter()
+    rows = ["kind\tverb\tgold\tours\tplaces found\tsentence"]
     for rec, doc in zip(records, nlp.pipe(docs, batch_size=64), strict=True):
         verb = next(s for s in rec["spans"] if s["label"] == "VERB")
         gold = [(s["start"], s["end"]) for s in rec["spans"] if s["label"] == "LOCATION"]
@@ -73,6 +77,8 @@ def main() -> int:
             for name, pred in (("ours", ours), ("nearest", base)):
                 right = overlaps(pred, gold) if gold else pred is None
                 tally[f"{g}:{name}"] += int(right)
+        if not (overlaps(ours, gold) if gold else ours is None):
+            rows.append(_error_row(rec["text"], verb, gold, ours, mentions))
     print(f"records {len(records)} (unaligned verbs {tally['unaligned']})")
     for g in ("all", "with-location", "no-location", "choice"):
         n = tally[f"{g}:n"]
@@ -81,7 +87,27 @@ def main() -> int:
                 f"{g:14s} n={n:5d}  place_for_predicate {tally[f'{g}:ours'] / n:.3f}  "
                 f"nearest-place baseline {tally[f'{g}:nearest'] / n:.3f}"
             )
+    if args.errors is not None:
+        args.errors.write_text("\n".join(rows) + "\n", "utf-8")
     return 0
+
+
+def _error_row(
+    text: str,
+    verb: dict[str, int],
+    gold: list[tuple[int, int]],
+    ours: tuple[int, int] | None,
+    mentions: list[tuple[int, int]],
+) -> str:
+    def show(spans: list[tuple[int, int]]) -> str:
+        return " | ".join(text[s:e] for s, e in spans)
+
+    found = any(overlaps(m, gold) for m in mentions)
+    kind = ("extra" if not gold else "none" if ours is None else "wrong") + (
+        "" if found or not gold else "-notfound")
+    sentence = " ".join(text.split())
+    return "\t".join([kind, text[verb["start"]:verb["end"]], show(gold),
+                      show([ours] if ours else []), show(mentions), sentence])
 
 
 if __name__ == "__main__":

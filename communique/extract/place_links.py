@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..records import Place
+from ._place_roles import roles
 
 __all__ = ["LOCATIVE_PREPS", "place_for_predicate"]
 
@@ -63,6 +64,17 @@ _STRONG_PREPS = frozenset(
 )
 # Dependents that open another speaker's or another event's clause: not searched.
 _CLAUSE_BREAKS = frozenset({"ccomp", "parataxis", "relcl", "acl", "advcl", "conj", "xcomp"})
+# People and things a place name modifies as owner or origin ("a U.S. soldier"), besides the
+# actor nouns of ``toponym_roles.yml``.
+_BEARERS = frozenset({"soldier", "aircraft", "plane", "jet", "warplane", "helicopter", "drone",
+                      "personnel", "fighter", "militant", "rebel", "citizen", "dollar", "firm",
+                      "company", "vessel", "ship", "warship", "journalist", "worker"})
+# Verbs and nouns of flight and air attack, after which "over" locates.
+_AIR_WORDS = frozenset({"shoot", "fly", "flight", "patrol", "crash", "bomb", "strike", "raid",
+                        "airstrike", "drop", "hover", "circle", "intercept", "down", "sky", "skies",
+                        "overfly", "attack", "mission", "sortie"})
+# Markers of a clause that happens together with the predicate's.
+_AT_ONCE = frozenset({"when", "as", "while"})
 # Links from a predicate up to the verb whose clause it shares.
 _UP = frozenset({"conj", "advcl", "xcomp", "acl", "relcl", "pcomp"})
 # Verbs that carry a nominal event ("held a summit", "the talks took place").
@@ -95,24 +107,37 @@ _SPEECH = frozenset({"say", "tell", "report", "announce", "claim", "add", "state
 
 
 def _place_at(doc: Doc, token: Token, depth: int = 0) -> str | None:
-    """The place a noun phrase headed by ``token`` is, or is part of ("the city of Kharkiv")."""
+    """The place a noun phrase headed by ``token`` is, or is part of ("the city of Kharkiv").
+
+    Of several places in the phrase the most specific is meant: "the West Bank town of
+    Bethlehem" is Bethlehem, "Pattani province's capital city" the province's.
+    """
     table: dict[int, str] = doc._.communique_place_tokens or {}
     if token.i in table:
         return table[token.i]
     if depth > 2:
         return None
-    for child in token.children:
-        if child.dep_ in ("compound", "appos", "nmod", "poss") and child.i in table:
-            return table[child.i]  # "Camden streets", "Bosnia's territory"
+    found: list[str] = []
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("of", *LOCATIVE_PREPS):
             for obj in child.children:
-                if obj.dep_ == "pobj" and (found := _place_at(doc, obj, depth + 1)):
-                    return found
-        elif child.dep_ == "acl" and (found := _locative(doc, child)):
+                if obj.dep_ == "pobj" and (pid := _place_at(doc, obj, depth + 1)):
+                    found.append(pid)
+        elif child.dep_ == "acl" and (pid := _locative(doc, child)):
             # "within the business forum held in Ankara": the forum is where it was held.
-            return found
-    return None
+            found.append(pid)
+    if not _bearer(token):
+        # "Camden streets", "Bosnia's territory"; not "a U.S. soldier", "the U.S. aircraft"
+        found += [table[c.i] for c in token.children
+                  if c.dep_ in ("compound", "appos", "nmod", "poss") and c.i in table]
+    # the first of equal rank: the name after "of" ("Baghdad's enclave of Sadr City")
+    return min(found, key=lambda pid: _specificity(doc, pid)) if found else None
+
+
+def _bearer(token: Token) -> bool:
+    """A person, party or thing a place name on it says the owner or origin of, not where."""
+    r, word = roles(), token.lemma_.lower()
+    return token.ent_type_ in ("PERSON", "NORP") or word in _BEARERS or word in r["actor_nouns"]
 
 
 _SPECIFIC = {"site": 0, "city": 1, "admin2": 2, "region": 3, "admin1": 4, "country": 5}
@@ -129,7 +154,7 @@ def _locative(doc: Doc, head: Token) -> str | None:
     # Dagestan, police shot two gunmen in the town of Buinaksk": Buinaksk).
     found: list[str] = []
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+        if child.dep_ == "prep" and (child.lower_ in LOCATIVE_PREPS or _aloft(child)):
             for obj in child.children:
                 if obj.dep_ == "pobj" and (pid := _place_at(doc, obj)):
                     found.append(pid)
@@ -138,9 +163,24 @@ def _locative(doc: Doc, head: Token) -> str | None:
     return min(found, key=lambda pid: _specificity(doc, pid))
 
 
+def _aloft(prep: Token) -> bool:
+    """"over" a place on a verb of flight or air attack ("shot down over Lebanon", "air raids
+    over Palmyra"); elsewhere "over" is mostly a topic ("talks over Kashmir")."""
+    return prep.lower_ == "over" and prep.head.lemma_.lower() in _AIR_WORDS
+
+
+def _same_event(tok: Token) -> bool:
+    """A dependent inside the predicate's own event: no other clause, except one that says
+    when it happened ("killed when a bomb struck their convoy near Baiji")."""
+    if tok.dep_ not in _CLAUSE_BREAKS:
+        return True
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _AT_ONCE for c in tok.children)
+
+
 def _nested(doc: Doc, predicate: Token) -> str | None:
     """A strong locative phrase anywhere in the predicate's own clause, nearest first."""
-    frontier = [c for c in predicate.children if c.dep_ not in _CLAUSE_BREAKS]
+    frontier = [c for c in predicate.children if _same_event(c)]
     for _ in range(4):
         nxt: list[Token] = []
         for tok in frontier:
@@ -148,7 +188,7 @@ def _nested(doc: Doc, predicate: Token) -> str | None:
                 for obj in tok.children:
                     if obj.dep_ == "pobj" and (found := _place_at(doc, obj)):
                         return found
-            nxt += [c for c in tok.children if c.dep_ not in _CLAUSE_BREAKS]
+            nxt += [c for c in tok.children if _same_event(c)]
         frontier = nxt
     return None
 
@@ -202,13 +242,13 @@ def place_for_predicate(doc: Doc, predicate: Token) -> str | None:
         doc: a doc the places component has run on.
         predicate: the event's predicate (a verb, or a noun for a nominal event).
     """
-    anchors = _anchors(predicate)
-    for anchor in anchors:
-        if found := _locative(doc, anchor):
-            return found
-    for child in predicate.children:
-        if child.dep_ in ("dobj", "nsubjpass") and (found := _place_at(doc, child)):
-            return found
+    # The predicate's own locative phrases and the place it acts on: the most specific of them
+    # ("In the Hama province, militants shelled the villages of Mardes and Maharada").
+    own = [pid for anchor in _anchors(predicate) if (pid := _locative(doc, anchor))]
+    own += [pid for c in predicate.children
+            if c.dep_ in ("dobj", "nsubjpass") and (pid := _place_at(doc, c))]
+    if own:
+        return min(own, key=lambda pid: _specificity(doc, pid))
     if found := _nested(doc, predicate):
         return found
     # Up to two governing verbs whose clause the predicate shares ("blew himself up at the
