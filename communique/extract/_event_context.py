@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..resolve.actors import load_lexicon
+from ._event_parties import political
 
 __all__ = ["country_forms", "with_hyphen_parties"]
 
@@ -84,8 +85,11 @@ def with_hyphen_parties(
     """
     by_country: dict[str, str] = {}
     for actor in doc._.communique_actors or ():
-        # the country actor itself wins over the first other actor of that country
-        if actor.country and (actor.kind == "country" or actor.country not in by_country):
+        # the country actor itself wins over the first other actor of that country; private
+        # people of the country ("every household" beside "One Australian state") are not it
+        if actor.country and political(actor) and (
+            actor.kind == "country" or actor.country not in by_country
+        ):
             by_country[actor.country] = actor.id
     forms = country_forms()
     demonyms = _demonyms()

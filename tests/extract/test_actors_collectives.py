@@ -93,6 +93,8 @@ def test_a_committee_has_the_role_of_the_body_its_name_holds(
         ("Thousands of workers in Chile walked off the job.", "workers", ("group", "CHLCVL")),
         ("Kenya sent food aid to villagers near the border.", "villagers", ("group", "KENCVL")),
         ("Two companies in Ghana sued the tax office.", "companies", ("group", "GHABUS")),
+        ("Guards in Chad beat three inmates, a lawyer said.", "inmates", ("group", "TCDCVL")),
+        ("Peruvian police released the hostages on Friday.", "hostages", ("group", "PERCVL")),
     ],
 )
 def test_unqualified_common_nouns_are_parties_of_their_clause(

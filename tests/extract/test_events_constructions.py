@@ -282,6 +282,12 @@ CASES: list[tuple[str, str, list[Triple], list[Triple]]] = [
         [],
         [("082", "NGA", None)],
     ),
+    (
+        "demonym-not-private-people",  # the nationality is the state, not the families
+        "Two Nigerian states will give every family a grant.",
+        [("03", "NGA", "NGA")],
+        [],
+    ),
 ]
 
 
