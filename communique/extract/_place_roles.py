@@ -53,6 +53,13 @@ def first_conjunct(token: Token) -> Token:
     return node
 
 
+def _of_noun(noun: Token) -> set[str]:
+    """The noun an "of" phrase hangs on ("travel" of "travel of horses"), as word and lemma."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        return {noun.head.head.lower_, noun.head.head.lemma_.lower()}
+    return set()
+
+
 def _prep_role(prep: Token) -> Role:
     r = roles()
     word = prep.lower_
@@ -66,6 +73,11 @@ def _prep_role(prep: Token) -> Role:
         return "place"  # "the coordinator for South Sudan", "district attorney for Clark County"
     if word in ("between", "with") and heads & r["path_words"]:
         return "place"  # "flights between Moscow and Riga", "the border with Chad"
+    if word == "between" and _of_noun(prep.head) & r["path_words"]:
+        return "place"  # "travel of horses between Australia and New Zealand"
+    if word == "than" and "other" in {prep.head.lower_} | {
+            c.lower_ for c in prep.head.children if c.dep_ == "amod"}:
+        return "place"  # "cases other than Mexico", "other provinces than KwaZulu-Natal"
     if word in r["agentive_preps"]:
         return "actor"
     if word == "of" and prep.head.lower_ in r["class_nouns"]:
@@ -165,6 +177,14 @@ def role(span: Span, *, country: bool = False) -> Role:
         return _prep_role(head)
     if dep in ("nsubjpass", "appos", "npadvmod"):
         return "place"
+    if dep == "dep" and head.dep_ == "prep":
+        return _prep_role(head)  # "many countries, among them China, Japan"
+    if dep == "attr" and lemma == "be" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in r["class_nouns"] for c in head.children):
+        return "place"  # "other cities affected are Kisumu and Nakuru"
+    if dep == "oprd" and lemma in ("call", "name") and head.dep_ == "acl" and (
+            head.head.lemma_.lower() in r["class_nouns"]):
+        return "place"  # "a town called Lasby"
     if dep == "nsubj":
         if head.dep_ == "aux" and head.head.i != head.i:
             # "Sweden has 17 confirmed dead": the parse hangs the subject on the auxiliary

@@ -185,6 +185,8 @@ def _relabel_ok(ent: Span, m: Matchers, people: set[str]) -> bool:
         return False
     if root.dep_ in ("appos", "npadvmod", "nsubjpass"):
         return True
+    if root.dep_ in ("attr", "oprd", "dep"):
+        return role(ent) == "place"  # "other towns hit are Tarbes and Pau", "a town called Viborg"
     if root.dep_ == "conj":
         return _relabel_ok(Span(ent.doc, root.head.i, root.head.i + 1), m, people) or (
             bool(root.head.ent_type_ in _PLACE_LABELS))
@@ -289,7 +291,7 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
         # "Paris, Texas" / "Belgrade, Serbia": the second name qualifies the first.
         key = (span.start, span.end)
         if (nxt is not None and nxt.start == span.end + 1 and doc[span.end].text == ","
-                and key not in listed):
+                and key not in listed and not m.is_country(span.text)):  # "China, Japan"
             qualifier = nxt.text
         found.append(Found(span, Toponym(listed.get(key, span.text), qualifier=qualifier,
                                          dateline=dateline(span))))

@@ -38,6 +38,16 @@ def _places(nlp: Language, text: str) -> set[str]:
         ("The case was argued by John Reed, assistant district attorney for Marion County.",
          {"Marion County"}),
         ("The burn ban issued for Polk County was lifted on Monday.", {"Polk County"}),
+        # "between" on a path or movement, "other than", "except", a list after "among them"
+        ("The movement of cattle between Kenya and Uganda was halted.", {"Kenya", "Uganda"}),
+        ("No spread has been seen other than Peru, the agency said.", {"Peru"}),
+        ("The strain is present in other provinces than Limpopo.", {"Limpopo"}),
+        ("Schools reopened in all states except Sabah and Sarawak.", {"Sabah", "Sarawak"}),
+        ("Several countries, among them Brazil, Chile and Peru, have cases.",
+         {"Brazil", "Chile", "Peru"}),
+        # the name a class noun is given
+        ("Other towns affected by the storm are Tarbes and Pau.", {"Tarbes"}),
+        ("Fish died in a town called Viborg on Monday.", {"Viborg"}),
         # datelines: after a byline's date, with the Windows-1252 dash, or in small letters
         # before a dash after the headline
         ("Road to close. By Jane Roe Staff Writer June 2, 2011 LIMA -- City officials said the "
@@ -58,6 +68,8 @@ def test_territory_uses_are_places(nlp: Language, text: str, places: set[str]) -
         ("Ghana has said it would send troops.", {"Ghana"}),
         ("Egypt has a blockade on the crossing.", {"Egypt"}),
         ("A spokesman for Israel denied the report.", {"Israel"}),
+        ("Talks between Peru and Chile resumed on Monday.", {"Peru", "Chile"}),
+        ("Iran is a greater threat than Russia, he said.", {"Russia"}),
     ],
 )
 def test_party_uses_stay_actors(nlp: Language, text: str, not_places: set[str]) -> None:
