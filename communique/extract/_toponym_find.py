@@ -23,7 +23,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..resolve.gazetteer import Gazetteer
 from ..resolve.places import Toponym
@@ -52,7 +52,10 @@ _PLACE_LABELS = ("GPE", "LOC", "FAC")
 # ("Alexandria woman charged" with Alexandria as PERSON).
 _RELABEL = ("PERSON", "ORG", "NORP")
 _RELABEL_PREPS = frozenset({"in", "at", "near", "outside", "inside", "from", "into", "across",
-                            "throughout", "around", "of"})
+                            "throughout", "around", "of", "through", "along", "via", "onto"})
+# "to" is a place's only after a word of motion ("a trip to Cancun", "heading on to Sherman"),
+# not of speech or giving ("talking to Hamas", "a gesture to Abbas"); "as" only in "such as".
+_TO_PREPS = frozenset({"to", "toward", "towards"})
 _BIG_POPULATION = 100_000
 _SMALL_POPULATION = 1_000
 _DIVISION_WORDS = frozenset({"county", "parish", "district", "province", "oblast", "region"})
@@ -171,6 +174,17 @@ def _widen(span: Span, matches: list[tuple[int, int, bool]]) -> Span:
     return best
 
 
+def _relabel_prep(prep: Token) -> bool:
+    word = prep.lower_
+    if word in _TO_PREPS:
+        head = prep.head
+        return bool({head.lemma_.lower(), head.lower_} & roles()["motion_words"])
+    if word == "as":  # "counties such as Leavenworth", not "leaders such as Jesus"
+        return (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+                and prep.head.lemma_.lower() not in roles()["actor_nouns"])
+    return word in _RELABEL_PREPS
+
+
 def _relabel_ok(ent: Span, m: Matchers, people: set[str]) -> bool:
     """A PERSON or ORG entity that is a place after all ("Alexandria woman charged", "clashes
     near Kharkiv"): in a locative phrase or modifying a common noun, and no person's name.
@@ -180,7 +194,7 @@ def _relabel_ok(ent: Span, m: Matchers, people: set[str]) -> bool:
         return False
     root = ent.root
     if root.dep_ == "pobj":
-        return root.head.lower_ in _RELABEL_PREPS
+        return _relabel_prep(root.head)
     if not m.own(ent.text):
         return False
     if root.dep_ in ("appos", "npadvmod", "nsubjpass"):
