@@ -1,14 +1,16 @@
 """A name's gazetteer candidates as the resolver sees them (helper of ``places``).
 
 The name as written is looked up, then without a leading article or class phrase ("the City
-of Canton"), a leading direction ("North Texas") or its last words ("Fargo City"); an
-abbreviation keeps only countries, divisions and big cities; a division named after the city
-that is the bulk of it yields to the city.
+of Canton"), a leading direction ("North Texas"), its last words ("Fargo City") or a leading
+Arabic article ("Al-Shadadi"); an abbreviation keeps only countries, divisions and big cities;
+a division named after the city that is the bulk of it yields to the city.
 """
 
 from __future__ import annotations
 
-from .gazetteer import Candidate, Gazetteer
+from ._arabic import countries as arabic_countries
+from ._arabic import without_article
+from .gazetteer import Candidate, Gazetteer, normalise
 
 __all__ = ["candidates_for"]
 
@@ -54,6 +56,10 @@ def candidates_for(
     if len(words) == 1 and _direction(words[0]):
         return ()  # "the West", "East": a direction, not Cameroon's East region
     cands = gazetteer.lookup(name) or gazetteer.lookup(" ".join(words))
+    if not cands and (bare_name := without_article(normalise(" ".join(words)))):
+        # "Al-Shadadi" where the gazetteer spells it without the article: Arabic places only
+        arab = arabic_countries()
+        cands = tuple(c for c in gazetteer.lookup(bare_name) if c.country in arab)
     bare = name.replace(".", "").replace(" ", "")
     if len(bare) <= 5 and bare.isupper() and not (dateline and len(bare) > 3):
         # "EU", "E.U.", "U.N.", "NSW", "NATO": an abbreviation names a country or a division,

