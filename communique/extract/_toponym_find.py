@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from ..resolve.gazetteer import Gazetteer
 from ..resolve.places import Toponym
 from ._place_roles import first_conjunct, is_place, role, roles
+from ._toponym_discourse import same_name_again
 from ._toponym_spans import (
     CONNECTORS,
     before_local_word,
@@ -297,6 +298,7 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
              or (qualified(s, m.known) and not m.is_country(s.text))  # "Moorhead, Minn."
              or is_place(s, actor_tokens, country=m.is_country(s.text))))
     ]
+    spans += same_name_again(doc, spans, matches, is_state=m.is_state, people=people)
     spans.sort(key=lambda s: s.start)
     found: list[Found] = []
     for i, span in enumerate(spans):

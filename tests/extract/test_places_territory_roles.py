@@ -98,3 +98,28 @@ def test_place_ner_took_for_a_person(nlp: Language, text: str, name: str, found:
     doc.ents = [Span(doc, k, k + 1, label="PERSON")]
     got = {f.span.text for f in nlp.get_pipe("communique_places").match(doc)}
     assert (name in got) == found, got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "found"),
+    [
+        # a town on the map once is that town again, whatever NER made of the later mention
+        ("A fire broke out in Hounslow on Monday. A Hounslow resident called the police.",
+         "Hounslow", "NORP", True),
+        ("Flooding hit Grovetown, Ga., on Monday. Grovetown police closed two roads.",
+         "Grovetown", "NORP", True),
+        # no anchor: a name after "of" is no sure place
+        ("The death of Bell was ruled an accident. The Bell family sued.", "Bell", "NORP",
+         False),
+    ],
+)
+def test_town_named_again_in_the_article(
+    nlp: Language, text: str, name: str, label: str, found: bool
+) -> None:
+    from spacy.tokens import Span
+
+    doc = nlp(make_doc(nlp, text, published=date(2024, 5, 2)))
+    last = [t.i for t in doc if t.text == name][-1]
+    doc.ents = [Span(doc, last, last + 1, label=label)]
+    got = {f.span.start for f in nlp.get_pipe("communique_places").match(doc)}
+    assert (last in got) == found, got
