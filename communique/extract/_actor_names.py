@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..resolve.actors import Country, Igo, NamedGroup
 from ._actor_lexmatch import ActorContext, hyphen_joined
-from ._actor_placenames import mislabelled_place
+from ._actor_placenames import is_motion, mislabelled_place
 from ._actor_types import (
     ActorKey,
     Mention,
@@ -58,7 +58,11 @@ def _is_agent(token: Token) -> bool:
     if token.dep_ == "dobj":
         return token.head.lemma_ not in _MOTION
     if token.dep_ == "pobj":
-        return token.head.dep_ == "agent" or token.head.lower_ in _RELATIONAL
+        prep = token.head
+        if prep.lower_ == "to":
+            # "an ultimatum to Damascus", "aid to Kabul"; "a visit to Paris" is a place
+            return prep.head.lemma_.lower() not in _MOTION and not is_motion(prep.head)
+        return prep.dep_ == "agent" or prep.lower_ in _RELATIONAL
     return False
 
 

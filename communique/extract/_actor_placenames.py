@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 from ..data import read_tsv
 from ..resolve.gazetteer import Candidate
 
-__all__ = ["is_big_place", "place_context", "mislabelled_place"]
+__all__ = ["is_big_place", "is_motion", "mislabelled_place", "place_context"]
 
 # Cities smaller than this are too often also surnames ("Taylor", "Bush" in Egypt) to outweigh
 # the NER's PERSON label.
@@ -61,13 +61,16 @@ def place_context(token: Token) -> bool:
         prep = head.lower_
         if prep in words["at"]:
             return True
-        return prep in words["after-motion"] and _moves(head.head, words["motion"])
+        return prep in words["after-motion"] and is_motion(head.head)
     if token.dep_ in ("dobj", "nsubjpass"):
-        return head.pos_ == "VERB" and _moves(head, words["motion"])
+        return head.pos_ == "VERB" and is_motion(head)
     return False
 
 
-def _moves(token: Token, motion: frozenset[str]) -> bool:
+def is_motion(token: Token) -> bool:
+    """A verb or noun of force or movement ("shelled", "withdrew", "a trip"), whose object is
+    a place."""
+    motion = _contexts()["motion"]
     # the form as written too: the lemmatiser leaves some irregular forms alone ("retook")
     return token.lemma_.lower() in motion or token.lower_ in motion
 

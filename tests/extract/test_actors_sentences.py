@@ -171,6 +171,8 @@ def test_actors_demonyms_never_people(nlp: Language, text: str, forbidden: str) 
         ("The two ministers met in Belgrade, Serbia, on Monday.", "Serbia"),
         ("The summit was held in Ankara in February.", "Ankara"),
         ("Pipelines such as Baku-Tbilisi-Ceyhan carry oil to Europe.", "Baku"),
+        ("The envoy paid a visit to Ankara last week.", "Ankara"),  # where one goes
+        ("He invited the minister to Ankara.", "Ankara"),
     ],
 )
 def test_actors_places_are_not_actors(nlp: Language, text: str, place_word: str) -> None:
@@ -347,3 +349,9 @@ def test_actors_known_surname_tagged_as_a_place_is_the_person_when_it_acts(
     assert blinken is not None and blinken.code == "USAGOV"
     doc = _extract(nlp, "Floods hit farms near Blinken on Monday.")
     assert _find(doc, kind="person") is None
+
+
+def test_actors_capital_addressed_with_to_is_the_government(nlp: Language) -> None:
+    # "an ultimatum to Kyiv": whom it is addressed to, not where it happens
+    doc = _extract(nlp, "Russia handed an ultimatum to Kyiv.")
+    assert _find(doc, kind="government", country="UKR", role="GOV") is not None
