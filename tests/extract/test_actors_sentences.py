@@ -48,6 +48,11 @@ def _mentions(doc: Document, actor: Actor) -> list[str]:
             ],
         ),
         (
+            "The rebels will release the Peruvian Sergeant Tomas Arriaga next week.",
+            [{"name": "Tomas Arriaga", "kind": "person", "country": "PER", "role": "MIL",
+              "title": "Sergeant"}],
+        ),
+        (
             "Geir Pedersen, the U.N. special envoy for Syria, briefed diplomats in Geneva.",
             [{"name": "Geir Pedersen", "kind": "person", "role": "IGO", "code": "IGOUNO",
               "country": None}],
