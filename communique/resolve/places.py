@@ -100,7 +100,7 @@ class _Context:
 
 
 def _context(
-    toponyms: Sequence[Toponym], first: list[Candidate | None]
+    toponyms: Sequence[Toponym], first: list[Candidate | None], keys: Sequence[str]
 ) -> _Context:
     named = {c.country for c in first if c is not None and c.feature == "country" and c.country}
     admin1 = {c.admin1 for c in first if c is not None and c.feature == "admin1" and c.admin1}
@@ -108,12 +108,37 @@ def _context(
         (c.country for t, c in zip(toponyms, first, strict=True) if t.dateline and c is not None),
         None,
     )
-    picks = [(_key(t.text), c) for t, c in zip(toponyms, first, strict=True) if c is not None]
+    picks = [(k, c) for k, c in zip(keys, first, strict=True) if c is not None]
     return _Context(named, admin1, dateline, picks)
 
 
 def _key(text: str) -> str:
     return " ".join(text.lower().split())
+
+
+def _name_keys(toponyms: Sequence[Toponym], cands: Sequence[Sequence[Candidate]]) -> list[str]:
+    """Each toponym's name key; names with the same readings share one ("Springfield City" and
+    "Springfield"), so a name never counts as context for itself under another spelling."""
+    first: dict[frozenset[object], str] = {}
+    out = []
+    for t, cs in zip(toponyms, cands, strict=True):
+        key = _key(t.text)
+        if cs:
+            key = first.setdefault(frozenset(c.geonameid or (c.name, c.feature) for c in cs), key)
+        out.append(key)
+    return out
+
+
+def _fixed_readings(
+    toponyms: Sequence[Toponym], keys: Sequence[str], picks: Sequence[Candidate | None]
+) -> dict[str, Candidate]:
+    """One sense per article: a name qualified somewhere ("Springfield, Ohio") means the same
+    place where it stands bare (a bare dateline is no such evidence: "ALBANY —")."""
+    out: dict[str, Candidate] = {}
+    for t, key, pick in zip(toponyms, keys, picks, strict=True):
+        if pick is not None and t.qualifier:
+            out.setdefault(key, pick)
+    return out
 
 
 def _qualifies(c: Candidate, qualifiers: tuple[Candidate, ...]) -> bool:
@@ -222,18 +247,22 @@ def resolve_toponyms(
     """
     cands = [candidates_for(t.text, gazetteer, dateline=t.dateline) for t in toponyms]
     picks: list[Candidate | None] = [max(cs, key=_prior) if cs else None for cs in cands]
-    together = colocation([_key(t.text) for t in toponyms], cands)
+    keys = _name_keys(toponyms, cands)
+    together = colocation(keys, cands)
     stems = division_stems([t.text for t in toponyms], cands)
     for _ in range(_PASSES):
-        ctx = _context(toponyms, picks)
+        ctx = _context(toponyms, picks, keys)
         out: list[Candidate | None] = []
-        for t, cs, beside in zip(toponyms, cands, together, strict=True):
+        fixed = _fixed_readings(toponyms, keys, picks)
+        for t, cs, beside, name in zip(toponyms, cands, together, keys, strict=True):
             if not cs:
                 out.append(None)
                 continue
+            if name in fixed and fixed[name] in cs and not t.qualifier:
+                out.append(fixed[name])  # "Springfield, Ohio -- ... Springfield's schools"
+                continue
             quals = candidates_for(t.qualifier, gazetteer) if t.qualifier else ()
             shadow = _shadow(cs)
-            name = _key(t.text)
             # The largest place whose own name this is (1 for a place without people): a
             # town's other name yields to it, unless that town is five times its size
             # ("St. Petersburg" is Saint Petersburg's other name, Florida's own).
