@@ -82,6 +82,8 @@ def _prep_role(prep: Token) -> Role:
         return "actor"
     if word == "of" and prep.head.lower_ in r["class_nouns"]:
         return "place"  # "the state of Ohio", "the town of Gori"
+    if word == "of" and heads & r["town_offices"]:
+        return "place"  # "the mayor of Ozark", "the High Sheriff of Cambridgeshire"
     if word == "of" and prep.head.lemma_.lower() in r["actor_nouns"]:
         return "actor"  # "the president of Georgia"
     if word in r["territorial_preps"]:

@@ -38,6 +38,9 @@ def _places(nlp: Language, text: str) -> set[str]:
         ("The case was argued by John Reed, assistant district attorney for Marion County.",
          {"Marion County"}),
         ("The burn ban issued for Polk County was lifted on Monday.", {"Polk County"}),
+        # the town a local office serves, after "of"
+        ("The mayor of Tulsa, Jane Doe, opened the bridge.", {"Tulsa"}),
+        ("She received an award from the High Sheriff of Norfolk.", {"Norfolk"}),
         # "between" on a path or movement, "other than", "except", a list after "among them"
         ("The movement of cattle between Kenya and Uganda was halted.", {"Kenya", "Uganda"}),
         ("No spread has been seen other than Peru, the agency said.", {"Peru"}),
@@ -68,6 +71,7 @@ def test_territory_uses_are_places(nlp: Language, text: str, places: set[str]) -
         ("Ghana has said it would send troops.", {"Ghana"}),
         ("Egypt has a blockade on the crossing.", {"Egypt"}),
         ("A spokesman for Israel denied the report.", {"Israel"}),
+        ("The government of Chad said it would agree to a police presence.", {"Chad"}),
         ("Talks between Peru and Chile resumed on Monday.", {"Peru", "Chile"}),
         ("Iran is a greater threat than Russia, he said.", {"Russia"}),
     ],
