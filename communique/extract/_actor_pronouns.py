@@ -20,10 +20,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..resolve.actors import Country
 from ._actor_lexmatch import ActorContext
-from ._actor_types import Mention
+from ._actor_types import ActorKey, Mention, country_key
+from ._actor_where import is_locative
 
-__all__ = ["resolve_pronouns"]
+__all__ = ["resolve_definite_countries", "resolve_definite_groups", "resolve_pronouns"]
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 # Verbs whose clausal complement is what their subject says or thinks.
@@ -43,6 +45,9 @@ _SINGULAR_PLURALS = frozenset({"states", "philippines", "nations", "emirates", "
 _GROUP_HEADS = frozenset({"group", "movement", "militia", "organization", "organisation",
                           "outfit", "insurgency", "faction", "network"})
 _GROUP_WINDOW = 8  # sentences back
+# "the country", "the nation": the last country named, this many sentences back at most.
+_COUNTRY_HEADS = frozenset({"country", "nation"})
+_COUNTRY_WINDOW = 3
 _IT = frozenset({"it", "its"})
 _PERSONAL = frozenset({"he", "she", "his", "her", "him"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
@@ -206,6 +211,42 @@ def resolve_definite_groups(ctx: ActorContext, mentions: list[Mention]) -> list[
             start = min(c.i for c in token.children if c.dep_ == "det")
             out.append(Mention(start, token.i + 1, earlier[-1].keys, "definite-group"))
             ctx.used.update(range(start, token.i + 1))
+    return out
+
+
+def resolve_definite_countries(ctx: ActorContext, mentions: list[Mention]) -> list[Mention]:
+    """ "The country", "the Southeast Asian nation": the country last named (within a few
+    sentences) or the one a nationality word on it names; not where something happens
+    ("across the country") nor one named by an of-phrase ("the country of ...")."""
+    doc, out = ctx.doc, []
+    sents = list(doc.sents)
+    index = {s.start: n for n, s in enumerate(sents)}
+    named = sorted(
+        (m for m in mentions if len(m.keys) == 1 and m.keys[0].kind == "country"),
+        key=lambda m: m.start,
+    )
+    for token in doc:
+        if token.lemma_.lower() not in _COUNTRY_HEADS or token.tag_ != "NN" or token.i in ctx.used:
+            continue
+        det = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("the", "this")]
+        if not det or is_locative(token) or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+        ):
+            continue
+        own = next((t for k in range(det[0].i, token.i) if (t := ctx.tag(k, "demonym"))), None)
+        here = index.get(token.sent.start, 0)
+        earlier = [
+            m for m in named
+            if m.end <= token.i and here - index.get(doc[m.start].sent.start, 0) <= _COUNTRY_WINDOW
+        ]
+        if own is not None and isinstance(own.entry, Country):
+            keys: tuple[ActorKey, ...] = (country_key(own.entry),)
+        elif earlier:
+            keys = earlier[-1].keys
+        else:
+            continue
+        out.append(Mention(det[0].i, token.i + 1, keys, "definite-country"))
+        ctx.used.update(range(det[0].i, token.i + 1))
     return out
 
 

@@ -15,7 +15,11 @@ from ..resolve.actors import Country
 from ._actor_groups import Pending
 from ._actor_lexmatch import ActorContext
 from ._actor_people import Person, surnames
-from ._actor_pronouns import resolve_definite_groups, resolve_pronouns
+from ._actor_pronouns import (
+    resolve_definite_countries,
+    resolve_definite_groups,
+    resolve_pronouns,
+)
 from ._actor_types import ActorKey, Mention, actor_code, country_key, government_key
 
 __all__ = ["dyad_and_lead", "fill_lead_country", "resolve_references"]
@@ -190,6 +194,7 @@ def resolve_references(
             out.append(found)
             ctx.used.update(range(found.start, found.end))
     out.extend(resolve_definite_groups(ctx, [*explicit, *out]))
+    out.extend(resolve_definite_countries(ctx, [*explicit, *out]))
     out.extend(resolve_pronouns(ctx, [*explicit, *out]))
     return out
 

@@ -55,8 +55,13 @@ def dedupe(events: list[Event]) -> list[Event]:
             key = (pair, ev.cameo, ev.date.start, ev.negated)
         kept = best.get(key)
         if kept is None and ev.date.start is None:
-            # an undated repeat of an event already coded with a date is the same event
-            kept_key = next((k for k in order if k[:2] == key[:2] and k[3] == key[3]), None)
+            # an undated repeat of an event already coded with a date is the same event, also
+            # when the repeat leaves a party out ("the withdrawal of forces by America" after
+            # "the withdrawal of U.S. forces from the country")
+            kept_key = next(
+                (k for k in order if _covers(k[0], pair) and k[1] == key[1] and k[3] == key[3]),
+                None,
+            )
             if kept_key is not None:
                 continue
         if kept is None:
@@ -65,6 +70,14 @@ def dedupe(events: list[Event]) -> list[Event]:
         elif _better(ev, kept):
             best[key] = ev
     return [best[k].model_copy(update={"id": f"E{i}"}) for i, k in enumerate(order, start=1)]
+
+
+def _covers(kept: object, pair: object) -> bool:
+    """Whether a kept event's parties include every party ``pair`` names (a missing party,
+    empty or None, is any)."""
+    if not (isinstance(kept, tuple) and isinstance(pair, tuple)) or len(kept) != len(pair):
+        return False
+    return any(pair) and all(not p or p == k for p, k in zip(pair, kept, strict=True))
 
 
 def _better(new: Event, old: Event) -> bool:

@@ -360,3 +360,26 @@ def test_actors_capital_addressed_with_to_is_the_government(nlp: Language) -> No
     # "an ultimatum to Kyiv": whom it is addressed to, not where it happens
     doc = _extract(nlp, "Russia handed an ultimatum to Kyiv.")
     assert _find(doc, kind="government", country="UKR", role="GOV") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        ("Greece called for sanctions against Turkey, saying the country had ignored warnings.",
+         "the country", "TUR"),
+        ("Malaysia protested on Monday. The Southeast Asian nation summoned the envoy.",
+         "The Southeast Asian nation", "MYS"),
+    ],
+)
+def test_actors_the_country_is_the_last_named(
+    nlp: Language, text: str, phrase: str, country: str
+) -> None:
+    doc = _extract(nlp, text)
+    found = _find(doc, kind="country", country=country)
+    assert found is not None
+    assert phrase in _mentions(doc, found)
+
+
+def test_actors_the_country_as_a_place_is_no_actor(nlp: Language) -> None:
+    doc = _extract(nlp, "Floods hit Chad last week. Aid poured in across the country.")
+    assert not [a for a in doc.actors if "the country" in _mentions(doc, a)]
