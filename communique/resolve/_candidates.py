@@ -33,6 +33,15 @@ _CLASS_WORDS = frozenset({"city", "town", "village", "township", "borough", "cou
                           "province", "state", "commonwealth", "port", "municipality"})
 
 
+# Words that open the name of a feature and are no name alone: what is left of "Fort Hood" or
+# "Lake Erie" after its last word is dropped.
+_FEATURE_WORDS = frozenset({"fort", "ft", "lake", "mount", "mt", "port", "cape", "point", "bay",
+                            "camp", "glen", "grand", "mission", "villa", "san", "santa", "saint",
+                            "st", "new", "old", "upper", "lower", "little", "great", "big",
+                            "river", "gulf", "sea", "isle", "island", "islands", "strait", "canal",
+                            "valley", "mountain", "mountains", "cabo", "rio", "lago", "monte"})
+
+
 def _strip(name: str) -> str:
     words = name.split()
     if len(words) > 1 and words[0].lower() == "the":
@@ -74,6 +83,8 @@ def candidates_for(
     # Dropping last words never cuts at "of": "Line of Control" is no town called Line.
     while not cands and len(words) > 1 and "of" not in (w.lower() for w in words[1:]):
         words = words[:-1]
+        if len(words) == 1 and words[0].lower().rstrip(".") in _FEATURE_WORDS:
+            break  # "Fort Detrick", "Lake Titicaca": no town called Fort or Lake is meant
         cands = gazetteer.lookup(" ".join(words)) if len(" ".join(words)) >= 4 else ()
     # Only a city the name is the canonical name of ("New York" is New York City's other name,
     # and the state keeps it).
