@@ -51,6 +51,9 @@ def _places(nlp: Language, text: str) -> set[str]:
         # the name a class noun is given
         ("Other towns affected by the storm are Tarbes and Pau.", {"Tarbes"}),
         ("Fish died in a town called Viborg on Monday.", {"Viborg"}),
+        # the possessor of its land or its infrastructure
+        ("Fires burned across Mongolia's barren steppes.", {"Mongolia"}),
+        ("The loans helped rebuild Honduras's infrastructure.", {"Honduras"}),
         # datelines: after a byline's date, with the Windows-1252 dash, or in small letters
         # before a dash after the headline
         ("Road to close. By Jane Roe Staff Writer June 2, 2011 LIMA -- City officials said the "
