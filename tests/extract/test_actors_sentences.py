@@ -48,6 +48,14 @@ def _mentions(doc: Document, actor: Actor) -> list[str]:
             ],
         ),
         (
+            "Human Rights Watch said ICE had deported 40 people and the Peshmerga held 12.",
+            [
+                {"name": "Human Rights Watch", "kind": "group", "role": "NGO", "country": None},
+                {"kind": "government", "country": "USA", "role": "COP", "code": "USACOP"},
+                {"kind": "government", "country": "IRQ", "role": "MIL", "code": "IRQMIL"},
+            ],
+        ),
+        (
             "The rebels will release the Peruvian Sergeant Tomas Arriaga next week.",
             [{"name": "Tomas Arriaga", "kind": "person", "country": "PER", "role": "MIL",
               "title": "Sergeant"}],
