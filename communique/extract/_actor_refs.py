@@ -234,7 +234,11 @@ def fill_lead_country(ctx: ActorContext, mentions: list[Mention]) -> list[Mentio
         if any(k in officials for k in m.keys):
             m = Mention(m.start, m.end, tuple(officials.get(k, k) for k in m.keys),
                         f"{m.rule}+lead-country", m.extra)
-        if m.rule in _LEAD_FILLED and len(m.keys) == 1 and m.keys[0].country is None:
+        if (
+            m.rule in _LEAD_FILLED and len(m.keys) == 1 and m.keys[0].country is None
+            # an international NGO known by name is of no country (CODING.md)
+            and not (m.rule == "named-group" and m.keys[0].role == "NGO")
+        ):
             old = m.keys[0]
             key = ActorKey(kind=old.kind, name=old.name, country=lead.iso3, role=old.role,
                            title=old.title, code=actor_code(lead.iso3, old.role))
