@@ -92,7 +92,8 @@ def _prior(c: Candidate) -> float:
 @dataclass
 class _Context:
     named_countries: set[str]
-    named_admin1: set[str]
+    # first-level divisions named, with the names that named them
+    named_admin1: dict[str, set[str]]
     dateline_country: str | None
     # Where the article's other places lie: the share of picks in each first-level division
     # and their points (excluding the toponym being resolved), from the previous pass.
@@ -103,7 +104,10 @@ def _context(
     toponyms: Sequence[Toponym], first: list[Candidate | None], keys: Sequence[str]
 ) -> _Context:
     named = {c.country for c in first if c is not None and c.feature == "country" and c.country}
-    admin1 = {c.admin1 for c in first if c is not None and c.feature == "admin1" and c.admin1}
+    admin1: dict[str, set[str]] = {}
+    for k, c in zip(keys, first, strict=True):
+        if c is not None and c.feature == "admin1" and c.admin1:
+            admin1.setdefault(c.admin1, set()).add(k)
     dateline = next(
         (c.country for t, c in zip(toponyms, first, strict=True) if t.dateline and c is not None),
         None,
@@ -118,7 +122,8 @@ def _key(text: str) -> str:
 
 def _name_keys(toponyms: Sequence[Toponym], cands: Sequence[Sequence[Candidate]]) -> list[str]:
     """Each toponym's name key; names with the same readings share one ("Springfield City" and
-    "Springfield"), so a name never counts as context for itself under another spelling."""
+    "Springfield"), and so do a name and the longer names it opens ("Dublin City" and
+    "Dublin"), so a name never counts as context for itself under another spelling."""
     first: dict[frozenset[object], str] = {}
     out = []
     for t, cs in zip(toponyms, cands, strict=True):
@@ -126,7 +131,9 @@ def _name_keys(toponyms: Sequence[Toponym], cands: Sequence[Sequence[Candidate]]
         if cs:
             key = first.setdefault(frozenset(c.geonameid or (c.name, c.feature) for c in cs), key)
         out.append(key)
-    return out
+    shortest = sorted(set(out), key=len)
+    return [next((k for k in shortest if key == k or key.startswith(k + " ")), key)
+            for key in out]
 
 
 def _fixed_readings(
@@ -226,7 +233,8 @@ def _score(
         score += _COUNTRY_SHARE_BONUS * _country_share(c, ctx, name)
         if c.country == ctx.dateline_country:
             score += _DATELINE_BONUS
-    if c.feature in ("city", "admin2") and c.admin1 in ctx.named_admin1:
+    if c.feature in ("city", "admin2") and ctx.named_admin1.get(c.admin1 or "", set()) - {name}:
+        # not by the name itself read as a division ("Dublin City" for Dublin)
         score += _ADMIN1_NAMED_BONUS
     if c.country not in shadow or c.feature == "admin1":
         score += _neighbourhood(c, ctx, name)

@@ -52,3 +52,35 @@ def test_a_bare_dateline_fixes_nothing(gaz: Gazetteer) -> None:
                 Toponym("Harlow")]
     got = resolve_toponyms(toponyms, gazetteer=gaz)
     assert got[1] is not None and got[1].geonameid == 9300002
+
+
+# A capital with a division of its own name ("Dublin City") and a small namesake elsewhere.
+ROWS_CAPITAL = """geonameid\tname\tfeature\tcountry\tadmin1\tlat\tlon\tpopulation\tcapital\tnames
+9300011\tKorvin\tcity\tIRL\tIE.ZK\t53.3\t-6.2\t1000000\t1\t
+9300012\tKorvin City\tadmin1\tIRL\tIE.ZK\t53.35\t-6.25\t1200000\t0\t
+9300013\tKorvin\tcity\tUSA\tUS.ZB\t40.1\t-83.1\t42000\t0\t
+9300014\tPellham\tcity\tUSA\tUS.ZB\t39.96\t-83.0\t900000\t0\t
+9300015\tTarrow County\tadmin2\tUSA\tUS.ZB\t39.97\t-83.01\t1300000\t0\t
+"""
+
+
+def test_a_name_read_as_a_division_is_no_context_for_itself(
+    mini_gazetteer: Callable[[str], Gazetteer],
+) -> None:
+    # "Korvin City Council ... Korvin ... Pellham": the division reading of
+    # "Korvin City" must not vote for the capital Korvin; the local places speak for the town
+    gaz = mini_gazetteer(ROWS_CAPITAL)
+    toponyms = [Toponym("Korvin City"), Toponym("Korvin"), Toponym("Pellham"), Toponym("Korvin")]
+    got = resolve_toponyms(toponyms, gazetteer=gaz)
+    assert got[1] is not None and got[1].geonameid == 9300013
+
+
+def test_a_name_and_the_longer_names_it_opens_share_one_key(
+    mini_gazetteer: Callable[[str], Gazetteer],
+) -> None:
+    from communique.resolve.places import _name_keys, candidates_for
+
+    gaz = mini_gazetteer(ROWS_CAPITAL)
+    toponyms = [Toponym("Korvin City"), Toponym("Korvin"), Toponym("Pellham")]
+    keys = _name_keys(toponyms, [candidates_for(t.text, gaz) for t in toponyms])
+    assert keys == ["korvin", "korvin", "pellham"]
