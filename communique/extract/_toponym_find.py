@@ -140,6 +140,11 @@ def _strong_context(span: Span, known: Callable[[str], bool]) -> bool:
             and head.lemma_.lower() in r["local_nouns"] | r["public_bodies"]):
         # "Roselle police", "a Williston man", "the Byesville Volunteer Fire Department"
         return _first_in_name(span)
+    if span.root.dep_ == "npadvmod" and head.lemma_.lower() == "base":
+        return True  # "the Gori-based brigade"
+    if span.root.dep_ == "appos" and (head.lemma_.lower() in r["class_nouns"] or (
+            head.dep_ == "pobj" and head.head.lower_ in r["territorial_preps"])):
+        return True  # "another town, Oakdale,", "in Holm Way, Bicester"
     return dateline(span) or qualified(span, known)
 
 

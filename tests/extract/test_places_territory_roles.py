@@ -54,6 +54,10 @@ def _places(nlp: Language, text: str) -> set[str]:
         # the possessor of its land or its infrastructure
         ("Fires burned across Mongolia's barren steppes.", {"Mongolia"}),
         ("The loans helped rebuild Honduras's infrastructure.", {"Honduras"}),
+        # a small town "-based", in apposition to a street or a class noun, before its ward
+        ("The Zugdidi-based brigade took part in the drills.", {"Zugdidi"}),
+        ("The sessions are held at a school in Holm Way, Bicester.", {"Bicester"}),
+        ("Brentford ward councillor Ruth Cadbury said the bins were full.", {"Brentford"}),
         # datelines: after a byline's date, with the Windows-1252 dash, or in small letters
         # before a dash after the headline
         ("Road to close. By Jane Roe Staff Writer June 2, 2011 LIMA -- City officials said the "
