@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from ..resolve.actors import Country, Group, Igo, NamedGroup
 from ._actor_lexmatch import ActorContext, hyphen_joined
 from ._actor_types import ActorKey, Mention, NameTag, government_key, group_key, igo_key
-from ._actor_where import located_country, named_group_key, sentence_country
+from ._actor_where import located_country, named_group_key, sentence_country, town_tag
 
 __all__ = ["Pending", "find_groups"]
 
@@ -65,6 +65,8 @@ def _qualifiers(ctx: ActorContext, start: int, head: Token) -> tuple[list[NameTa
     k = max(head.sent.start, head.left_edge.i)
     while k < start:
         tag = ctx.tag(k, "demonym", "country", "igo", "capital", "group")
+        if tag is None and k not in ctx.used:
+            tag = town_tag(ctx, k)  # "an Istanbul court", "Ohio officials": that country's
         if tag is not None and k not in ctx.used and not hyphen_joined(doc, tag.start, tag.end):
             tags.append(tag)
             first = min(first, tag.start)

@@ -121,8 +121,9 @@ class ActorContext:
     published: date | None
     used: set[int] = field(default_factory=set)
     person_forms: set[str] = field(default_factory=set)  # lowercased names and surnames
-    # whether the gazetteer knows a name as a big place (``_actor_placenames``); none by default
-    place_name: Callable[[str], bool] = field(default=lambda _name: False)
+    # the country of the big place the gazetteer knows a name as (``_actor_placenames``);
+    # none by default
+    place_country: Callable[[str], str | None] = field(default=lambda _name: None)
 
     @property
     def known_forms(self) -> dict[str, tuple[tuple[str, ...], ...]]:

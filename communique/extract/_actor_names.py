@@ -175,7 +175,7 @@ def _organisations(ctx: ActorContext) -> list[Mention]:
                 (h for i in range(e - 2, s - 1, -1) if (h := ctx.groups.ending_at(doc, i))), None
             )
         group = ctx.lexicon.groups[hit[1]] if hit else None
-        if group is None and country is None and mislabelled_place(doc[s:e], ctx.place_name):
+        if group is None and country is None and mislabelled_place(doc[s:e], ctx.place_country):
             continue  # "rebels captured Luhansk": a town the NER took for an organisation
         role = group.role if group is not None and group.kind == "group" else None
         rule = "ner-organization"

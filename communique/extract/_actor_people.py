@@ -242,7 +242,7 @@ def find_people(ctx: ActorContext) -> tuple[list[Person], list[Mention]]:
             _inherit_office(person, people)
         if not described:
             _known(ctx, person)
-            if person.rule != "known-people" and mislabelled_place(span, ctx.place_name):
+            if person.rule != "known-people" and mislabelled_place(span, ctx.place_country):
                 continue  # "Russian forces shelled Kharkiv": a town the NER took for a person
         elif person.country is None and person.igo is None:
             _known_country(ctx, person)  # "President Bush": the title, but no nationality

@@ -22,7 +22,9 @@ from spacy.tokens import Span, Token
 from ..data import read_tsv
 from ..resolve.gazetteer import Candidate
 
-__all__ = ["is_big_place", "is_motion", "mislabelled_place", "place_context"]
+__all__ = [
+    "big_place_country", "is_big_place", "is_motion", "mislabelled_place", "place_context",
+]
 
 # Cities smaller than this are too often also surnames ("Taylor", "Bush" in Egypt) to outweigh
 # the NER's PERSON label.
@@ -38,15 +40,24 @@ def _contexts() -> dict[str, frozenset[str]]:
     return {use: frozenset(words) for use, words in table.items()}
 
 
+def _big(c: Candidate) -> bool:
+    return c.feature in ("country", "admin1") or (
+        c.feature == "city" and not c.alt and c.population >= _MIN_CITY
+    )
+
+
 def is_big_place(candidates: Iterable[Candidate]) -> bool:
     """Whether a name's gazetteer entries include a country, a first-level division, or a city
     of 100,000+ known by that name itself (an alternate name such as "Hamas" for Hamm, or a
     county's short name, is too weak)."""
-    return any(
-        c.feature in ("country", "admin1")
-        or (c.feature == "city" and not c.alt and c.population >= _MIN_CITY)
-        for c in candidates
-    )
+    return any(_big(c) for c in candidates)
+
+
+def big_place_country(candidates: Iterable[Candidate]) -> str | None:
+    """The ISO3 country of the most populous big place (:func:`is_big_place`) a name denotes
+    ("Istanbul" -> TUR, "Texas" -> USA), or None."""
+    big = [c for c in candidates if _big(c) and c.country]
+    return max(big, key=lambda c: c.population).country if big else None
 
 
 def place_context(token: Token) -> bool:
@@ -75,13 +86,14 @@ def is_motion(token: Token) -> bool:
     return token.lemma_.lower() in motion or token.lower_ in motion
 
 
-def mislabelled_place(span: Span, place_name: Callable[[str], bool]) -> bool:
+def mislabelled_place(span: Span, place_country: Callable[[str], str | None]) -> bool:
     """Whether the undescribed PERSON or ORG name ``span`` is a place the NER mislabelled.
 
     Args:
         span: the name as trimmed by the people or organisations pass (a bare name: the
             caller has found no description, earlier full name, known person or group word).
-        place_name: whether the gazetteer knows a name as a big place (:func:`is_big_place`
-            over its entries); asked only for one-word names in a place context.
+        place_country: the country of the big place a name is (:func:`big_place_country`
+            over its gazetteer entries), or None; asked only for one-word names in a place
+            context.
     """
-    return len(span) == 1 and place_context(span[0]) and place_name(span.text)
+    return len(span) == 1 and place_context(span[0]) and place_country(span.text) is not None

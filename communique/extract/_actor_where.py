@@ -9,9 +9,9 @@ from spacy.tokens import Token
 
 from ..resolve.actors import Country, NamedGroup
 from ._actor_lexmatch import ActorContext
-from ._actor_types import ActorKey, actor_code
+from ._actor_types import ActorKey, NameTag, actor_code
 
-__all__ = ["is_locative", "located_country", "named_group_key", "sentence_country"]
+__all__ = ["is_locative", "located_country", "named_group_key", "sentence_country", "town_tag"]
 
 # Prepositions that make a country name the place of an event rather than an actor.
 _LOCATIVE = frozenset(
@@ -27,14 +27,30 @@ def is_locative(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
 
 
+def town_tag(ctx: ActorContext, i: int) -> NameTag | None:
+    """A town, region or state the NER found at token ``i`` that the actor lexicon does not
+    know, tagged with the country the gazetteer puts it in ("Istanbul" -> Turkey, "Ohio" ->
+    the United States); None when the token is no such place or the gazetteer has no big
+    place of that name."""
+    token = ctx.doc[i]
+    if token.ent_type_ not in ("GPE", "LOC") or token.pos_ != "PROPN" or i in ctx.tags:
+        return None
+    ent = next((e for e in ctx.doc.ents if e.start <= i < e.end), None)
+    if ent is None or any(k in ctx.tags for k in range(ent.start, ent.end)):
+        return None
+    iso3 = ctx.place_country(ent.text)
+    country = ctx.lexicon.by_iso3.get(iso3) if iso3 else None
+    return NameTag(kind="country", entry=country, start=ent.start, end=ent.end) if country else None
+
+
 def located_country(ctx: ActorContext, token: Token) -> Country | None:
     """The country the noun ``token`` lies in by its own locative phrase ("a military base in
-    northeast Nigeria", "an army camp in western Kabul"), or None."""
+    northeast Nigeria", "an army camp in western Kabul", "a court in Istanbul"), or None."""
     for prep in token.children:
         if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
             continue
         for t in prep.subtree:
-            tag = ctx.tag(t.i, "country", "capital")
+            tag = ctx.tag(t.i, "country", "capital") or town_tag(ctx, t.i)
             if tag is not None and isinstance(tag.entry, Country):
                 return tag.entry
     return None

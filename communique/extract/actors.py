@@ -27,7 +27,7 @@ from ._actor_groups import find_groups
 from ._actor_lexmatch import ActorContext, NameMatcher, PhraseIndex
 from ._actor_names import find_names
 from ._actor_people import find_people
-from ._actor_placenames import is_big_place
+from ._actor_placenames import big_place_country
 from ._actor_refs import fill_lead_country, resolve_references
 from ._actor_types import ActorKey, Mention
 
@@ -90,8 +90,9 @@ class ActorsComponent:
 
     Args:
         nlp: the pipeline (its tokenizer builds the name patterns).
-        gazetteer: tells one-word place names the NER took for people; the full one (built on
-            first use) by default.
+        gazetteer: tells one-word place names the NER took for people, and the country of a
+            town qualifying a group ("an Istanbul court"); the full one (built on first use) by
+            default.
     """
 
     def __init__(self, nlp: Language, *, gazetteer: Gazetteer | None = None) -> None:
@@ -101,19 +102,19 @@ class ActorsComponent:
         self.groups = PhraseIndex(self.lexicon.groups)
         self._gazetteer = gazetteer
 
-    def is_place_name(self, name: str) -> bool:
-        """Whether the gazetteer knows ``name`` as a country, division or city of 100,000+
-        (the gazetteer is opened on first use, not at load)."""
+    def place_country(self, name: str) -> str | None:
+        """The country of the country, division or city of 100,000+ the gazetteer knows
+        ``name`` as, or None (the gazetteer is opened on first use, not at load)."""
         if self._gazetteer is None:
             self._gazetteer = default_gazetteer()
-        return is_big_place(self._gazetteer.lookup(name))
+        return big_place_country(self._gazetteer.lookup(name))
 
     def match(self, doc: Doc) -> list[Mention]:
         """Every actor mention in the doc (pure: the doc is not changed)."""
         ctx = ActorContext(
             doc=doc, tags=self.names.tags(doc), lexicon=self.lexicon, titles=self.titles,
             groups=self.groups, published=doc._.communique_published,
-            place_name=self.is_place_name,
+            place_country=self.place_country,
         )
         people, mentions = find_people(ctx)
         grouped, pending = find_groups(ctx)

@@ -67,14 +67,14 @@ def test_actor_placenames_context(
 ) -> None:
     doc = _parsed(blank_nlp, words, heads, deps, pos)
     assert place_context(doc[name]) is place
-    assert mislabelled_place(doc[name : name + 1], lambda _: True) is place
-    assert not mislabelled_place(doc[name : name + 1], lambda _: False)  # no known place
+    assert mislabelled_place(doc[name : name + 1], lambda _: "UKR") is place
+    assert not mislabelled_place(doc[name : name + 1], lambda _: None)  # no known place
 
 
 def test_actor_placenames_two_words_are_a_name(blank_nlp: Language) -> None:
     doc = _parsed(blank_nlp, ["Fighters", "shelled", "Ivan", "Dorvan"], [1, 1, 3, 1],
                   ["nsubj", "ROOT", "compound", "dobj"], ["NOUN", "VERB", "PROPN", "PROPN"])
-    assert not mislabelled_place(doc[2:4], lambda _: True)
+    assert not mislabelled_place(doc[2:4], lambda _: "UKR")
 
 
 def _people(nlp: Language, text: str) -> list[str]:
