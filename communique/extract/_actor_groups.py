@@ -141,6 +141,13 @@ def find_groups(ctx: ActorContext) -> tuple[list[Mention], list[Pending]]:
                 ctx.tag(k, "country", "demonym") for k in range(token.left_edge.i, start)
             ):
                 key = government_key(place, group)  # "a military base in Nigeria": Nigeria's
+            elif any(c.lower_ == "the" for c in token.children) and not any(
+                c.dep_ == "compound" for c in token.children
+            ):
+                # "the court": the article's lead country's, like "the Foreign Ministry"
+                pending.append(Pending(start, i + 1, group))
+                ctx.used.update(range(start, i + 1))
+                continue
             else:
                 # in no country its own phrase names, or whose owners are named in a compound
                 # ("a joint Kenya-U.S. military base": the events read those as parties)

@@ -134,3 +134,8 @@ def test_a_town_or_state_names_the_organs_country(
 
 def test_a_court_in_no_named_place_is_no_actor(nlp: Language) -> None:
     assert "court" not in _coded(_extract(nlp, "A court freed the journalist on Monday."))
+
+
+def test_the_court_is_the_lead_countrys(nlp: Language) -> None:
+    doc = _extract(nlp, "Kenya arrested the opposition leader on Monday. The court released him.")
+    assert _coded(doc)["The court"][:2] == ("government", "KENJUD")
