@@ -205,6 +205,8 @@ def _relabel_ok(ent: Span, m: Matchers, people: set[str]) -> bool:
         return False
     if root.dep_ in ("appos", "npadvmod", "nsubjpass"):
         return True
+    if root.dep_ == "nsubj" and ent.label_ == "ORG":
+        return role(ent) == "place"  # "Ridge Farm is about 45 miles southeast of Champaign"
     if root.dep_ in ("attr", "oprd", "dep"):
         return role(ent) == "place"  # "other towns hit are Tarbes and Pau", "a town called Viborg"
     if root.dep_ == "conj":

@@ -134,3 +134,13 @@ def test_town_named_again_in_the_article(
     doc.ents = [Span(doc, last, last + 1, label=label)]
     got = {f.span.start for f in nlp.get_pipe("communique_places").match(doc)}
     assert (last in got) == found, got
+
+
+def test_town_ner_took_for_an_organisation_as_subject_of_be(nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    doc = nlp(make_doc(nlp, "Ridge Farm is about 45 miles southeast of Champaign.",
+                       published=date(2024, 5, 2)))
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    got = {f.span.text for f in nlp.get_pipe("communique_places").match(doc)}
+    assert "Ridge Farm" in got, got
