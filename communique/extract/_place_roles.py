@@ -4,13 +4,18 @@ Issue 4: "Demonyms and metonymic uses ("Turkey said") are actors, not places, un
 is about the territory." Read from the mention's place in the parse, with the word lists of
 ``data/gazetteer/toponym_roles.yml``:
 
-- a place: the object of a preposition of place or origin ("in", "from", "of", "such as"),
-  the object of a verb of movement or force ("visited Ohio", "shelled Kharkiv"), the subject
-  of a verb of state ("Serbia borders Hungary", "Egypt is") or of "have" or "report" with a
-  figure of what happens there ("Chile has 2,335 cases"), the possessor of a territory noun or
-  such a figure ("Turkey's capital", "Kenya's first case"), the object of "of" after a class noun
-  ("the state of Ohio"), an apposition, a qualifier ("Paris, Texas"), a dateline, a state's or
-  town's name on a person ("a Connecticut Democrat"), or a coordinate of any of these;
+- a place: the object of a preposition of place or origin ("in", "from", "of", "such as",
+  "except", "among them"), the object of a verb of movement or force ("visited Ohio", "shelled
+  Kharkiv"), the subject of a verb of state ("Serbia borders Hungary", "Egypt is") or of
+  "have" or "report" with a tally of what happens there ("Chile has 2,335 cases", "Lebanon
+  reported three", "had the highest jobless rate"), the possessor of a territory noun or
+  such a figure ("Turkey's capital", "Kenya's first case"), the object of "of" after a class
+  noun or a town's office ("the state of Ohio", "the mayor of Ozark"), of "for" after an office
+  serving it ("the U.N. coordinator for South Sudan"), of "between" on a route or a movement
+  ("travel of horses between Australia and New Zealand"), of "other than", the name a class
+  noun is given ("other cities affected are Kisumu", "a town called Lasby"), an apposition, a
+  qualifier ("Paris, Texas"), a dateline, a state's or town's name on a person ("a
+  Connecticut Democrat"), or a coordinate of any of these;
 - an actor: the subject of any other verb ("Ankara said"), the possessor or "of"-object of a
   state noun ("Russia's foreign minister", "the president of Georgia"), the object of a party
   preposition ("talks with Israel", "a plot by the United States") or of another verb
