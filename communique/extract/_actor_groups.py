@@ -96,6 +96,28 @@ def _qualifiers(ctx: ActorContext, start: int, head: Token) -> tuple[list[NameTa
     return tags, first, end
 
 
+# Sentences back that a definite "the insurgents" may refer to a group named there.
+_NAMED_WINDOW = 8
+
+
+def _named_before(ctx: ActorContext, token: Token, group: Group) -> ActorKey | None:
+    """The armed or opposition group last named before a definite, unqualified "the
+    insurgents" / "the rebels" (within a few sentences) in the same role, if any."""
+    if group.role not in ("REB", "OPP") or not any(c.lower_ == "the" for c in token.children):
+        return None
+    sents = list(ctx.doc.sents)
+    here = next(n for n, sent in enumerate(sents) if sent.start <= token.i < sent.end)
+    floor = sents[max(0, here - _NAMED_WINDOW)].start
+    for i in range(token.i - 1, floor - 1, -1):
+        tag = ctx.tag(i, "group")
+        if (
+            tag is not None and isinstance(tag.entry, NamedGroup) and tag.entry.kind == "group"
+            and tag.entry.role == group.role
+        ):
+            return named_group_key(ctx, tag.entry, token)  # where it acts in this sentence
+    return None
+
+
 def find_groups(ctx: ActorContext) -> tuple[list[Mention], list[Pending]]:
     """Collective nouns from the group lexicon, with the countries their qualifiers give."""
     doc, mentions, pending = ctx.doc, [], []
@@ -135,7 +157,9 @@ def find_groups(ctx: ActorContext) -> tuple[list[Mention], list[Pending]]:
             pending.append(Pending(start, i + 1, group))
             ctx.used.update(range(start, i + 1))
         elif group.bare == "yes" or (group.bare == "arg" and _is_argument(token)):
-            if group.kind != "government":
+            if group.kind != "government" and (earlier := _named_before(ctx, token, group)):
+                key = earlier  # "the insurgents" after "the Taliban": the group named
+            elif group.kind != "government":
                 key = group_key(sentence_country(ctx, token), group, doc[start : i + 1].text)
             elif (place := located_country(ctx, token)) is not None and not any(
                 ctx.tag(k, "country", "demonym") for k in range(token.left_edge.i, start)

@@ -139,3 +139,21 @@ def test_a_court_in_no_named_place_is_no_actor(nlp: Language) -> None:
 def test_the_court_is_the_lead_countrys(nlp: Language) -> None:
     doc = _extract(nlp, "Kenya arrested the opposition leader on Monday. The court released him.")
     assert _coded(doc)["The court"][:2] == ("government", "KENJUD")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "name", "country"),
+    [
+        ("Boko Haram attacked a village on Monday. The rebels also raided a market.",
+         "rebels", "Boko Haram", "NGA"),
+        # where the group acts in this sentence (CODING.md), not where it was first named
+        ("Al-Shabaab claimed the bombing in Mogadishu. Days later the militants raided a "
+         "police post in Kenya.", "militants", "al-Shabaab", "KEN"),
+    ],
+)
+def test_the_insurgents_are_the_armed_group_named_before(
+    nlp: Language, text: str, written: str, name: str, country: str
+) -> None:
+    doc = _extract(nlp, text)
+    actor = next(a for a in doc.actors for s, e in a.mentions if text[s:e] == written)
+    assert (actor.name, actor.country, actor.role) == (name, country, "REB")
