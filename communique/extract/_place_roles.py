@@ -38,6 +38,8 @@ from ..data import read_yaml
 __all__ = ["first_conjunct", "is_place", "role", "roles"]
 
 Role = Literal["place", "actor", "unclear"]
+# What a territory is said to be in a small clause ("makes Sweden the ninth country to ...").
+_PLACE_NOUNS = frozenset({"country", "nation", "hub", "destination", "place", "capital"})
 
 
 @lru_cache(maxsize=1)
@@ -201,6 +203,8 @@ def role(span: Span, *, country: bool = False) -> Role:
             if lemma in r["count_verbs"] and _counts(head):
                 return "place"  # "Chile has 2,335 cases", "Peru reported its first case"
             return "place" if lemma in r["subject_verbs"] else "actor"
+        if head.pos_ == "NOUN" and head.lemma_.lower() in r["class_nouns"] | _PLACE_NOUNS:
+            return "place"  # "makes Sweden the ninth country to confirm", "make London a hub"
         return "place" if _tally_noun(head) else "unclear"
     if dep == "poss":
         nouns = r["territory_nouns"] | r["occurrence_nouns"]

@@ -58,6 +58,8 @@ def _places(nlp: Language, text: str) -> set[str]:
         ("The Zugdidi-based brigade took part in the drills.", {"Zugdidi"}),
         ("The sessions are held at a school in Holm Way, Bicester.", {"Bicester"}),
         ("Brentford ward councillor Ruth Cadbury said the bins were full.", {"Brentford"}),
+        # what a territory is made to be in a small clause
+        ("The outbreak makes Latvia the tenth country to report the strain.", {"Latvia"}),
         # datelines: after a byline's date, with the Windows-1252 dash, or in small letters
         # before a dash after the headline
         ("Road to close. By Jane Roe Staff Writer June 2, 2011 LIMA -- City officials said the "
