@@ -25,43 +25,13 @@ from ._place_roles import roles
 
 __all__ = ["LOCATIVE_PREPS", "place_for_predicate"]
 
-LOCATIVE_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "across",
-        "throughout",
-        "around",
-        "within",
-        "into",
-        "off",
-        "along",
-        "on",
-        "to",
-        "onto",
-        "through",
-    }
-)
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
+                            "around", "within", "into", "off", "along", "on", "to", "onto",
+                            "through"})
 # Prepositions that locate whatever they attach to; searched deeper in the predicate's clause.
 # ("to", "into", "on" locate only when they attach to the predicate itself: "aid to Ukraine".)
-_STRONG_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "across",
-        "throughout",
-        "around",
-        "within",
-        "off",
-        "along",
-    }
-)
+_STRONG_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
+                           "around", "within", "off", "along"})
 # Dependents that open another speaker's or another event's clause: not searched.
 _CLAUSE_BREAKS = frozenset({"ccomp", "parataxis", "relcl", "acl", "advcl", "conj", "xcomp"})
 # People and things a place name modifies as owner or origin ("a U.S. soldier"), besides the
@@ -80,27 +50,9 @@ _UP = frozenset({"conj", "advcl", "xcomp", "acl", "relcl", "pcomp"})
 # Verbs that carry a nominal event ("held a summit", "the talks took place").
 _CARRIERS = frozenset({"hold", "take", "be", "convene", "host", "stage", "organize", "organise"})
 _ARGUMENTS = ("dobj", "nsubj", "nsubjpass", "attr", "pobj")
-_COUNCIL_WORDS = frozenset(
-    {
-        "meet",
-        "meeting",
-        "vote",
-        "adopt",
-        "approve",
-        "convene",
-        "session",
-        "debate",
-        "brief",
-        "briefing",
-        "resolution",
-        "pass",
-        "reject",
-        "veto",
-        "consultation",
-        "hold",
-        "discuss",
-    }
-)
+_COUNCIL_WORDS = frozenset({"meet", "meeting", "vote", "adopt", "approve", "convene", "session",
+                            "debate", "brief", "briefing", "resolution", "pass", "reject", "veto",
+                            "consultation", "hold", "discuss"})
 _NEW_YORK_GEONAMEID = 5128581
 _FALLBACK_WINDOW = 12
 _SPEECH = frozenset({"say", "tell", "report", "announce", "claim", "add", "state", "note"})
@@ -235,6 +187,32 @@ def _security_council(doc: Doc, predicate: Token) -> str | None:
     return place.id
 
 
+def _own(doc: Doc, predicate: Token) -> list[str]:
+    """The predicate's own locative phrases and the place it acts on ("In the Hama province,
+    militants shelled the villages of Mardes and Maharada": both)."""
+    table: dict[int, str] = doc._.communique_place_tokens or {}
+    own = [pid for anchor in _anchors(predicate) if (pid := _locative(doc, anchor))]
+    own += [pid for c in predicate.children
+            if c.dep_ in ("dobj", "nsubjpass") and (pid := _place_at(doc, c))]
+    # "New Delhi police shot dead a man": a town's own body acts where it serves
+    own += [table[m.i] for c in predicate.children if c.dep_ == "nsubj"
+            and c.lemma_.lower() in roles()["public_bodies"]
+            for m in c.children if m.dep_ == "compound" and m.i in table
+            and _specificity(doc, table[m.i]) <= _SPECIFIC["admin2"]]
+    return own
+
+
+def _one_act(predicate: Token) -> list[Token]:
+    """Verbs coordinated with the predicate that share its subject and give it its object:
+    one act ("soldiers shot and killed two men in Hebron"), not a next one ("was captured and
+    shipped to Cuba")."""
+    if any(c.dep_ == "dobj" for c in predicate.children):
+        return []
+    return [c for c in predicate.children if c.dep_ == "conj" and c.pos_ == "VERB"
+            and any(d.dep_ == "dobj" for d in c.children)
+            and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
+
+
 def place_for_predicate(doc: Doc, predicate: Token) -> str | None:
     """The id of the place where the event of ``predicate`` happened, or None.
 
@@ -242,11 +220,7 @@ def place_for_predicate(doc: Doc, predicate: Token) -> str | None:
         doc: a doc the places component has run on.
         predicate: the event's predicate (a verb, or a noun for a nominal event).
     """
-    # The predicate's own locative phrases and the place it acts on: the most specific of them
-    # ("In the Hama province, militants shelled the villages of Mardes and Maharada").
-    own = [pid for anchor in _anchors(predicate) if (pid := _locative(doc, anchor))]
-    own += [pid for c in predicate.children
-            if c.dep_ in ("dobj", "nsubjpass") and (pid := _place_at(doc, c))]
+    own = _own(doc, predicate) + [pid for c in _one_act(predicate) for pid in _own(doc, c)]
     if own:
         return min(own, key=lambda pid: _specificity(doc, pid))
     if found := _nested(doc, predicate):
@@ -260,6 +234,10 @@ def place_for_predicate(doc: Doc, predicate: Token) -> str | None:
         head = head.head
         if found := _locative(doc, head) or _nested(doc, head):
             return found
+        if predicate.dep_ == "advcl" and head.i == predicate.head.i and (
+                found := next((pid for c in head.children if c.dep_ == "dobj"
+                               and (pid := _place_at(doc, c))), None)):
+            return found  # "gunmen attacked Damboa town, killing over 60 residents"
     return _security_council(doc, predicate) or _sentence_fallback(doc, predicate)
 
 

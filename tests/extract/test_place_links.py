@@ -33,6 +33,13 @@ def _place_of(nlp: Language, text: str, verb: str) -> str | None:
         # a clause saying when it happened shares the event's place
         ("Two soldiers were killed when a bomb hit their convoy near Kirkuk.", "killed",
          "Kirkuk"),
+        # verbs sharing one object are one act
+        ("Soldiers shot and killed the two brothers of a senior militant leader late on Thursday "
+         "night in a cottage near the West Bank city of Hebron.", "shot", "Hebron"),
+        # a clause of what the attack did happens where the attack was
+        ("Militants attacked Kandahar on Monday, killing 12 people.", "killing", "Kandahar"),
+        # a town's own body acts where it serves
+        ("Karachi police arrested two men on Friday.", "arrested", "Karachi"),
         # "over" locates a flight or an air attack
         ("A fighter jet was shot down over Lebanon in 1986.", "shot", "Lebanon"),
     ],
