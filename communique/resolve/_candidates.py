@@ -17,7 +17,9 @@ __all__ = ["candidates_for"]
 _DIRECTIONS = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-    "southeastern", "southwestern", "upper", "lower"})
+    "southeastern", "southwestern", "upper", "lower",
+    # abbreviated, in headlines and local news: "W. Phila.", "N.W. Rochester"
+    "n.", "s.", "e.", "w.", "n.e.", "n.w.", "s.e.", "s.w."})
 _BIG_CITY = 100_000
 
 
