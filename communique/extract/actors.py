@@ -6,7 +6,8 @@ Passes, each marking the tokens it has explained so later passes leave them alon
    winning over NER (``_actor_lexmatch``);
 2. people, with the description the text gives them (``_actor_people``);
 3. collective nouns with their qualifiers (``_actor_groups``), then capitals, IGOs, named
-   groups and state bodies, countries and other named organisations (``_actor_names``);
+   groups and state bodies, countries and other named organisations (``_actor_names``), and
+   open lists of states ("other African countries", ``_actor_lists``);
 4. later mentions resolved within the article, and groups placed in the lead country when
    their sentence names none (``_actor_refs``).
 
@@ -25,6 +26,7 @@ from ..resolve.actors import load_lexicon
 from ..resolve.gazetteer import Gazetteer, default_gazetteer
 from ._actor_groups import find_groups
 from ._actor_lexmatch import ActorContext, NameMatcher, PhraseIndex
+from ._actor_lists import find_open_lists
 from ._actor_names import find_names
 from ._actor_people import find_people
 from ._actor_placenames import big_place_country
@@ -120,6 +122,7 @@ class ActorsComponent:
         grouped, pending = find_groups(ctx)
         mentions.extend(grouped)
         mentions.extend(find_names(ctx))
+        mentions.extend(find_open_lists(ctx))
         mentions.extend(resolve_references(ctx, people, list(mentions), pending))
         return fill_lead_country(ctx, mentions)
 
