@@ -82,7 +82,7 @@ def _place_at(doc: Doc, token: Token, depth: int = 0) -> str | None:
         # "Camden streets", "Bosnia's territory"; not "a U.S. soldier", "the U.S. aircraft"
         found += [table[c.i] for c in token.children
                   if c.dep_ in ("compound", "appos", "nmod", "poss") and c.i in table]
-    # the first of equal rank: the name after "of" ("Baghdad's enclave of Sadr City")
+    # the first of equal rank: the name after "of" ("Ohio's county seat of Xenia")
     return min(found, key=lambda pid: _specificity(doc, pid)) if found else None
 
 
@@ -123,7 +123,7 @@ def _aloft(prep: Token) -> bool:
 
 def _same_event(tok: Token) -> bool:
     """A dependent inside the predicate's own event: no other clause, except one that says
-    when it happened ("killed when a bomb struck their convoy near Baiji")."""
+    when it happened ("three guards died when a mine hit their truck near Sirte")."""
     if tok.dep_ not in _CLAUSE_BREAKS:
         return True
     return tok.dep_ == "advcl" and any(
@@ -188,13 +188,13 @@ def _security_council(doc: Doc, predicate: Token) -> str | None:
 
 
 def _own(doc: Doc, predicate: Token) -> list[str]:
-    """The predicate's own locative phrases and the place it acts on ("In the Hama province,
-    militants shelled the villages of Mardes and Maharada": both)."""
+    """The predicate's own locative phrases and the place it acts on ("In Idlib province,
+    artillery hit the towns of Saraqib and Binnish": both)."""
     table: dict[int, str] = doc._.communique_place_tokens or {}
     own = [pid for anchor in _anchors(predicate) if (pid := _locative(doc, anchor))]
     own += [pid for c in predicate.children
             if c.dep_ in ("dobj", "nsubjpass") and (pid := _place_at(doc, c))]
-    # "New Delhi police shot dead a man": a town's own body acts where it serves
+    # "Lagos police detained a driver": a town's own body acts where it serves
     own += [table[m.i] for c in predicate.children if c.dep_ == "nsubj"
             and c.lemma_.lower() in roles()["public_bodies"]
             for m in c.children if m.dep_ == "compound" and m.i in table
@@ -204,7 +204,7 @@ def _own(doc: Doc, predicate: Token) -> list[str]:
 
 def _one_act(predicate: Token) -> list[Token]:
     """Verbs coordinated with the predicate that share its subject and give it its object:
-    one act ("soldiers shot and killed two men in Hebron"), not a next one ("was captured and
+    one act ("police shot and wounded three men in Kassala"), not a next one ("was arrested and
     shipped to Cuba")."""
     if any(c.dep_ == "dobj" for c in predicate.children):
         return []
@@ -237,7 +237,7 @@ def place_for_predicate(doc: Doc, predicate: Token) -> str | None:
         if predicate.dep_ == "advcl" and head.i == predicate.head.i and (
                 found := next((pid for c in head.children if c.dep_ == "dobj"
                                and (pid := _place_at(doc, c))), None)):
-            return found  # "gunmen attacked Damboa town, killing over 60 residents"
+            return found  # "raiders stormed Dori, killing nine"
     return _security_council(doc, predicate) or _sentence_fallback(doc, predicate)
 
 

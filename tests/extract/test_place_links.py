@@ -26,22 +26,22 @@ def _place_of(nlp: Language, text: str, verb: str) -> str | None:
     ("text", "verb", "want"),
     [
         # a class noun's "of" names the place, not the region modifying the class noun
-        ("Troops shelled houses in the West Bank town of Jenin on Monday.", "shelled", "Jenin"),
-        ("Gunmen attacked a market in the northern Iraqi city of Mosul.", "attacked", "Mosul"),
+        ("Floods damaged homes in the Texas town of Uvalde on Monday.", "damaged", "Uvalde"),
+        ("A bomb destroyed a bus in the southern Afghan city of Kandahar.", "destroyed",
+         "Kandahar"),
         # of a locative phrase and the place acted on, the more specific
         ("In Ohio, the storm destroyed the town of Xenia.", "destroyed", "Xenia"),
         # a clause saying when it happened shares the event's place
-        ("Two soldiers were killed when a bomb hit their convoy near Kirkuk.", "killed",
-         "Kirkuk"),
+        ("Three guards died when a mine hit their truck near Sirte.", "died", "Sirte"),
         # verbs sharing one object are one act
-        ("Soldiers shot and killed the two brothers of a senior militant leader late on Thursday "
-         "night in a cottage near the West Bank city of Hebron.", "shot", "Hebron"),
+        ("Police shot and wounded the two sons of a well-known local smuggler late on Tuesday "
+         "evening in a warehouse near the Sudanese town of Kassala.", "shot", "Kassala"),
         # a clause of what the attack did happens where the attack was
-        ("Militants attacked Kandahar on Monday, killing 12 people.", "killing", "Kandahar"),
+        ("Rebels shelled Goma on Monday, killing nine people.", "killing", "Goma"),
         # a town's own body acts where it serves
         ("Karachi police arrested two men on Friday.", "arrested", "Karachi"),
         # "over" locates a flight or an air attack
-        ("A fighter jet was shot down over Lebanon in 1986.", "shot", "Lebanon"),
+        ("A cargo plane was shot down over Angola in 1998.", "shot", "Angola"),
     ],
 )
 def test_the_events_own_place(nlp: Language, text: str, verb: str, want: str) -> None:
