@@ -21,6 +21,7 @@ from ._actor_pronouns import (
     resolve_pronouns,
 )
 from ._actor_types import ActorKey, Mention, actor_code, country_key, government_key
+from ._actor_where import town_tag
 
 __all__ = ["dyad_and_lead", "fill_lead_country", "resolve_references"]
 
@@ -109,10 +110,18 @@ def _title_mention(
     countries: list[Country] = []
     # Nationalities among the phrase's premodifiers ("a Russian military spokesman").
     for k in range(max(token.sent.start, token.left_edge.i), start):
-        tag = ctx.tag(k, "demonym", "country")
+        tag = ctx.tag(k, "demonym", "country") or town_tag(ctx, k)  # "the Ohio governor"
         if tag is not None and isinstance(tag.entry, Country) and k not in ctx.used:
             countries.append(tag.entry)
             start = min(start, tag.start)
+    office_of = ""
+    for prep in token.children:  # "the governor of Arizona": the place the office is of
+        if prep.dep_ == "prep" and prep.lower_ == "of" and not countries:
+            for obj in prep.children:
+                tag = ctx.tag(obj.i, "country") or town_tag(ctx, obj.i)
+                if obj.dep_ == "pobj" and tag is not None and isinstance(tag.entry, Country):
+                    countries.append(tag.entry)
+                    office_of = doc[tag.start : tag.end].text
     role = ctx.lexicon.titles[term]
     for k in range(max(token.sent.start, token.left_edge.i), title_start):
         # "a military spokesman": the organ the office holder speaks for sets the role
@@ -121,7 +130,8 @@ def _title_mention(
             role = organ.role
     if countries:
         keys = tuple(
-            ActorKey(kind="person", name=f"{title[:1].upper()}{title[1:]} of {c.name}",
+            ActorKey(kind="person",
+                     name=f"{title[:1].upper()}{title[1:]} of {office_of or c.name}",
                      country=c.iso3, role=role,
                      title=title, code=actor_code(c.iso3, role))
             for c in dict.fromkeys(countries)

@@ -391,3 +391,17 @@ def test_actors_the_country_is_the_last_named(
 def test_actors_the_country_as_a_place_is_no_actor(nlp: Language) -> None:
     doc = _extract(nlp, "Floods hit Chad last week. Aid poured in across the country.")
     assert not [a for a in doc.actors if "the country" in _mentions(doc, a)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Activists pushed the Governor of Arizona for new laws.", "Governor of Arizona",
+         "USAGOV"),
+        ("The president of Kenya met the envoy.", "President of Kenya", "KENGOV"),
+    ],
+)
+def test_actors_unnamed_office_of_a_place(nlp: Language, text: str, name: str,
+                                          code: str) -> None:
+    found = _find(_extract(nlp, text), kind="person", name=name)
+    assert found is not None and found.code == code
