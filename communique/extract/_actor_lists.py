@@ -38,7 +38,7 @@ def _open_list(ctx: ActorContext, token: Token) -> int | None:
         return None  # "the two countries", "its allies", "Gulf Arab states" of a named set
     opening = [
         c for c in mods
-        if c.lower_ in _OPEN or c.like_num or c.ent_type_ in ("NORP", "LOC")
+        if c.lower_ in _OPEN or c.tag_ == "CD" or c.ent_type_ in ("NORP", "LOC")
     ]
     placed = any(
         p.dep_ == "prep" and p.lower_ == "in" and any(

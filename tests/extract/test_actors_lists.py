@@ -32,6 +32,7 @@ def test_actors_open_list_of_states(nlp: Language, text: str, name: str) -> None
     [
         "Chile and Peru clashed again. The two countries traded blame.",  # the dyad
         "Chile called on its allies to help.",  # somebody's allies
+        "Chile was among the first countries to back the plan.",  # an ordinal ranks, no list
     ],
 )
 def test_actors_closed_sets_are_no_open_list(nlp: Language, text: str) -> None:
