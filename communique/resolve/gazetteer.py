@@ -215,7 +215,7 @@ class Gazetteer:
             "OR (p.feature = 'city' AND p.population >= ?)",
             (min_population, min_population),
         ).fetchall()
-        names = {str(r[0]) for r in rows}
+        names = _with_folded({str(r[0]) for r in rows})
         names |= set(self._authored_alt_names())
         # One-word compass names ("East", Cameroon's region) are directions in English text.
         return sorted(n for n in names if normalise(n) not in _COMPASS)
@@ -243,6 +243,22 @@ class Gazetteer:
         # a county's short name ("Braxton" of Braxton County, "D-Braxton")
         names |= {n.rsplit(" ", 1)[0] for n in names if n.endswith((" County", " Parish"))}
         return sorted(names)
+
+
+def _with_folded(names: set[str]) -> set[str]:
+    """The names and, for those with diacritics, their plain-letter forms: English news writes
+    GeoNames' "Herāt" and "Ḩamāh" as "Herat" and "Hamah", and the matchers compare letters.
+    Short plain forms are too often English words ("Duma", "León": "Leon") to match alone."""
+    folded = set()
+    for name in names:
+        plain = "".join(ch for ch in unicodedata.normalize("NFKD", name)
+                        if not unicodedata.combining(ch))
+        if plain != name and len(plain) >= _MIN_FOLDED:
+            folded.add(plain)
+    return names | folded
+
+
+_MIN_FOLDED = 5
 
 
 _COMPASS = frozenset({"north", "south", "east", "west", "central", "centre", "center", "western",
