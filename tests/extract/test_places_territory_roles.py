@@ -51,9 +51,10 @@ def _places(nlp: Language, text: str) -> set[str]:
         # the name a class noun is given
         ("Other towns affected by the storm are Tarbes and Pau.", {"Tarbes"}),
         ("Fish died in a town called Viborg on Monday.", {"Viborg"}),
-        # the possessor of its land or its infrastructure
+        # the possessor of its land, its infrastructure or a landmark in it
         ("Fires burned across Mongolia's barren steppes.", {"Mongolia"}),
         ("The loans helped rebuild Honduras's infrastructure.", {"Honduras"}),
+        ("The show moves to Dayton's Schuster Gallery next month.", {"Dayton"}),
         # a small town "-based", in apposition to a street or a class noun, before its ward
         ("The Zugdidi-based brigade took part in the drills.", {"Zugdidi"}),
         ("The sessions are held at a school in Holm Way, Bicester.", {"Bicester"}),
