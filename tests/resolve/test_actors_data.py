@@ -59,6 +59,7 @@ def test_actor_data_countries_are_iso3() -> None:
         ("Britain", "country", "GBR"),
         ("U.S.", "country", "USA"),
         ("Iraqi", "demonym", "IRQ"),
+        ("Guinea Bissau", "country", "GNB"),  # written without its hyphen
     ],
 )
 def test_actor_data_surface_forms(form: str, kind: str, iso3: str) -> None:
