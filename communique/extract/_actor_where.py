@@ -45,7 +45,7 @@ def town_tag(ctx: ActorContext, i: int) -> NameTag | None:
 
 def located_country(ctx: ActorContext, token: Token) -> Country | None:
     """The country the noun ``token`` lies in by its own locative phrase ("a military base in
-    northeast Nigeria", "an army camp in western Kabul", "a court in Istanbul"), or None."""
+    northeast Nigeria", "a police post in eastern Herat", "a court in Istanbul"), or None."""
     for prep in token.children:
         if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
             continue

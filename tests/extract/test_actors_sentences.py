@@ -373,7 +373,7 @@ def test_actors_capital_addressed_with_to_is_the_government(nlp: Language) -> No
 @pytest.mark.parametrize(
     ("text", "phrase", "country"),
     [
-        ("Greece called for sanctions against Turkey, saying the country had ignored warnings.",
+        ("Cyprus urged new sanctions on Turkey, saying the country had ignored warnings.",
          "the country", "TUR"),
         ("Malaysia protested on Monday. The Southeast Asian nation summoned the envoy.",
          "The Southeast Asian nation", "MYS"),
