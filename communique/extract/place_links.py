@@ -103,7 +103,7 @@ def _specificity(doc: Doc, pid: str) -> int:
 
 def _locative(doc: Doc, head: Token) -> str | None:
     # Of several places on one predicate, the most specific is where it happened ("In
-    # Dagestan, police shot two gunmen in the town of Buinaksk": Buinaksk).
+    # Chechnya, police arrested two men in the town of Gudermes": Gudermes).
     found: list[str] = []
     for child in head.children:
         if child.dep_ == "prep" and (child.lower_ in LOCATIVE_PREPS or _aloft(child)):
