@@ -10,10 +10,10 @@ is about the territory." Read from the mention's place in the parse, with the wo
   "have" or "report" with a tally of what happens there ("Chile has 2,335 cases", "Lebanon
   reported three", "had the highest jobless rate"), the possessor of a territory noun or
   such a figure ("Turkey's capital", "Kenya's first case"), the object of "of" after a class
-  noun or a town's office ("the state of Ohio", "the mayor of Ozark"), of "for" after an office
-  serving it ("the U.N. coordinator for South Sudan"), of "between" on a route or a movement
-  ("travel of horses between Australia and New Zealand"), of "other than", the name a class
-  noun is given ("other cities affected are Kisumu", "a town called Lasby"), an apposition, a
+  noun or a town's office ("the state of Ohio", "the mayor of Elmira"), of "for" after an office
+  serving it ("the U.N. coordinator for Darfur"), of "between" on a route or a movement
+  ("shipments of cattle between Kenya and Uganda"), of "other than", the name a class
+  noun is given ("other towns affected are Mombasa", "a town called Varde"), an apposition, a
   qualifier ("Paris, Texas"), a dateline, a state's or town's name on a person ("a
   Connecticut Democrat"), or a coordinate of any of these;
 - an actor: the subject of any other verb ("Ankara said"), the possessor or "of"-object of a
@@ -38,7 +38,7 @@ from ..data import read_yaml
 __all__ = ["first_conjunct", "is_place", "role", "roles"]
 
 Role = Literal["place", "actor", "unclear"]
-# What a territory is said to be in a small clause ("makes Sweden the ninth country to ...").
+# What a territory is said to be in a small clause ("makes Norway the fifth country to ...").
 _PLACE_NOUNS = frozenset({"country", "nation", "hub", "destination", "place", "capital"})
 
 
@@ -61,7 +61,7 @@ def first_conjunct(token: Token) -> Token:
 
 
 def _of_noun(noun: Token) -> set[str]:
-    """The noun an "of" phrase hangs on ("travel" of "travel of horses"), as word and lemma."""
+    """The noun an "of" phrase hangs on ("loads" of "loads of cattle"), as word and lemma."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":
         return {noun.head.head.lower_, noun.head.head.lemma_.lower()}
     return set()
@@ -75,13 +75,13 @@ def _prep_role(prep: Token) -> Role:
         return "place"  # "headed for Syria", "the forecast for Atlanta"
     if word == "for" and prep.head.dep_ == "acl" and (
             prep.head.head.lemma_.lower() in r["for_place_words"]):
-        return "place"  # "the burn ban issued for Walker County"
+        return "place"  # "the burn ban issued for Pike County"
     if word == "for" and heads & r["jurisdiction_offices"]:
-        return "place"  # "the coordinator for South Sudan", "district attorney for Clark County"
+        return "place"  # "the coordinator for Darfur", "district attorney for Pike County"
     if word in ("between", "with") and heads & r["path_words"]:
         return "place"  # "flights between Moscow and Riga", "the border with Chad"
     if word == "between" and _of_noun(prep.head) & r["path_words"]:
-        return "place"  # "travel of horses between Australia and New Zealand"
+        return "place"  # "shipments of cattle between Kenya and Uganda"
     if word == "than" and "other" in {prep.head.lower_} | {
             c.lower_ for c in prep.head.children if c.dep_ == "amod"}:
         return "place"  # "cases other than Mexico", "other provinces than KwaZulu-Natal"
@@ -90,7 +90,7 @@ def _prep_role(prep: Token) -> Role:
     if word == "of" and prep.head.lower_ in r["class_nouns"]:
         return "place"  # "the state of Ohio", "the town of Gori"
     if word == "of" and heads & r["town_offices"]:
-        return "place"  # "the mayor of Ozark", "the High Sheriff of Cambridgeshire"
+        return "place"  # "the mayor of Elmira", "the High Sheriff of Kent"
     if word == "of" and prep.head.lemma_.lower() in r["actor_nouns"]:
         return "actor"  # "the president of Georgia"
     if word in r["territorial_preps"]:
@@ -141,18 +141,18 @@ def _counts(verb: Token) -> bool:
 
     tally = verb.lemma_.lower() in r["tally_verbs"]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
-    # "reported having 782 cases": the object of the verb's own complement
+    # "reported having 640 cases": the object of the verb's own complement
     objects += [o for x in verb.children if x.dep_ == "xcomp" and x.lemma_.lower() == "have"
                 for o in x.children if o.dep_ == "dobj"]
     if verb.dep_ == "amod":
-        objects.append(verb.head)  # "has eleven confirmed cases" parsed as "confirmed cases"
+        objects.append(verb.head)  # "has nine confirmed cases" parsed as "confirmed cases"
     for obj in objects + [c for o in objects for c in o.conjuncts]:
         if figure(obj):
             return True
         if tally and (obj.like_num or any(c.dep_ == "nummod" for c in obj.children)):
-            return True  # "Lebanon reported three", "New York has confirmed 28 incidents"
+            return True  # "Jordan reported four", "Ohio has confirmed 17 incidents"
         if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in obj.children):
-            return True  # "had the second-highest unemployment rate", "the largest increase"
+            return True  # "had the third-highest jobless rate", "the largest increase"
         # "the highest number of cases", "the largest share of deaths"
         of = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
               for p in c.children if p.dep_ == "pobj"]
@@ -162,7 +162,7 @@ def _counts(verb: Token) -> bool:
 
 
 def _tally_noun(head: Token) -> bool:
-    # "New Zealand now has eleven confirmed cases" parsed with "cases" as the clause's head
+    # "Chile now has nine confirmed cases" parsed with "cases" as the clause's head
     # and "has" its auxiliary: the name is still the subject of "have" a figure
     r = roles()
     return head.lemma_.lower() in r["occurrence_nouns"] and any(
@@ -190,10 +190,10 @@ def role(span: Span, *, country: bool = False) -> Role:
         return _prep_role(head)  # "many countries, among them China, Japan"
     if dep == "attr" and lemma == "be" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in r["class_nouns"] for c in head.children):
-        return "place"  # "other cities affected are Kisumu and Nakuru"
+        return "place"  # "other towns affected are Mombasa and Eldoret"
     if dep == "oprd" and lemma in ("call", "name") and head.dep_ == "acl" and (
             head.head.lemma_.lower() in r["class_nouns"]):
-        return "place"  # "a town called Lasby"
+        return "place"  # "a town called Varde"
     if dep == "nsubj":
         if head.dep_ == "aux" and head.head.i != head.i:
             # "Sweden has 17 confirmed dead": the parse hangs the subject on the auxiliary
@@ -204,7 +204,7 @@ def role(span: Span, *, country: bool = False) -> Role:
                 return "place"  # "Chile has 2,335 cases", "Peru reported its first case"
             return "place" if lemma in r["subject_verbs"] else "actor"
         if head.pos_ == "NOUN" and head.lemma_.lower() in r["class_nouns"] | _PLACE_NOUNS:
-            return "place"  # "makes Sweden the ninth country to confirm", "make London a hub"
+            return "place"  # "makes Norway the fifth country to confirm", "make Leeds a hub"
         return "place" if _tally_noun(head) else "unclear"
     if dep == "poss":
         nouns = r["territory_nouns"] | r["occurrence_nouns"]

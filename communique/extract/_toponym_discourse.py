@@ -1,8 +1,8 @@
 """A town's name found as a place once is that place again in the same article.
 
-One sense per discourse: where an article has put a town or county on the map ("in Hounslow",
+One sense per discourse: where an article has put a town or county on the map ("in Banbury",
 "GROVETOWN, Ga."), the same name elsewhere in it names the same place, also where the tagger
-made an adjective of it or NER a person or group ("a vulnerable Hounslow resident", "Grovetown
+made an adjective of it or NER a person or group ("a vulnerable Banbury resident", "Elkton
 police questioned her", "Augusta native"). Only a town's or county's name, never a state's or
 country's (those act: "Georgia said"), and only where its role is no actor's (``_place_roles``)
 and it is no part of a person's, a street's or a longer name.
@@ -65,7 +65,7 @@ def same_name_again(
 
 def _anchor(span: Span, is_state: Callable[[str], bool]) -> bool:
     """A mention that is surely the place: after "in", "at", "near"..., a dateline in capitals
-    or before a dash, or a town qualified by its state ("Grovetown, Ga."); not one NER called
+    or before a dash, or a town qualified by its state ("Elkton, Ga."); not one NER called
     a person ("the shooting of Tyrise M. Bell"), nor a headline's first name before a comma
     ("Rhodes, Rivkin top Amherst election")."""
     if any(t.ent_type_ == "PERSON" for t in span):
@@ -75,7 +75,7 @@ def _anchor(span: Span, is_state: Callable[[str], bool]) -> bool:
     if nxt is not None and dateline(span) and (span.text.isupper() or nxt.text != ","):
         return True
     if nxt is not None and nxt.text == "," and span.end + 1 < len(doc):
-        return is_state(doc[span.end + 1].text)  # "Grovetown, Ga.", not "Mason, Devon"
+        return is_state(doc[span.end + 1].text)  # "Elkton, Ga.", not "Mason, Devon"
     root = first_conjunct(span.root)
     return root.dep_ == "pobj" and root.head.lower_ in _ANCHOR_PREPS
 

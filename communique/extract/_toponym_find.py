@@ -54,7 +54,7 @@ _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _RELABEL = ("PERSON", "ORG", "NORP")
 _RELABEL_PREPS = frozenset({"in", "at", "near", "outside", "inside", "from", "into", "across",
                             "throughout", "around", "of", "through", "along", "via", "onto"})
-# "to" is a place's only after a word of motion ("a trip to Cancun", "heading on to Sherman"),
+# "to" is a place's only after a word of motion ("a trip to Acapulco", "heading on to Tyler"),
 # not of speech or giving ("talking to Hamas", "a gesture to Abbas"); "as" only in "such as".
 _TO_PREPS = frozenset({"to", "toward", "towards"})
 _BIG_POPULATION = 100_000
@@ -141,10 +141,10 @@ def _strong_context(span: Span, known: Callable[[str], bool]) -> bool:
         # "Roselle police", "a Williston man", "the Byesville Volunteer Fire Department"
         return _first_in_name(span)
     if span.root.dep_ == "npadvmod" and head.lemma_.lower() == "base":
-        return True  # "the Gori-based brigade"
+        return True  # "the Kutaisi-based brigade"
     if span.root.dep_ == "appos" and (head.lemma_.lower() in r["class_nouns"] or (
             head.dep_ == "pobj" and head.head.lower_ in r["territorial_preps"])):
-        return True  # "another town, Oakdale,", "in Holm Way, Bicester"
+        return True  # "another town, Oakdale,", "in Mill Lane, Banbury"
     return dateline(span) or qualified(span, known)
 
 
@@ -185,7 +185,7 @@ def _relabel_prep(prep: Token) -> bool:
     if word in _TO_PREPS:
         head = prep.head
         return bool({head.lemma_.lower(), head.lower_} & roles()["motion_words"])
-    if word == "as":  # "counties such as Leavenworth", not "leaders such as Jesus"
+    if word == "as":  # "counties such as Peoria", not "leaders such as Jesus"
         return (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
                 and prep.head.lemma_.lower() not in roles()["actor_nouns"])
     return word in _RELABEL_PREPS
@@ -195,7 +195,7 @@ def _relabel_ok(ent: Span, m: Matchers, people: set[str]) -> bool:
     """A PERSON or ORG entity that is a place after all ("Alexandria woman charged", "clashes
     near Kharkiv"): in a locative phrase or modifying a common noun, and no person's name.
     Outside a locative phrase only a place's own name will do: "Hamas" is one of Hamm's other
-    names, and "Hezbollah is in Lebanon and Hamas is in Palestine" no German town."""
+    names, and "Hamas runs Gaza" no German town."""
     if ent.text in people or not m.known(ent.text):
         return False
     root = ent.root
@@ -206,7 +206,7 @@ def _relabel_ok(ent: Span, m: Matchers, people: set[str]) -> bool:
     if root.dep_ in ("appos", "npadvmod", "nsubjpass"):
         return True
     if root.dep_ == "nsubj" and ent.label_ == "ORG":
-        return role(ent) == "place"  # "Ridge Farm is about 45 miles southeast of Champaign"
+        return role(ent) == "place"  # "Oak Glen is about 30 miles north of Peoria"
     if root.dep_ in ("attr", "oprd", "dep"):
         return role(ent) == "place"  # "other towns hit are Tarbes and Pau", "a town called Viborg"
     if root.dep_ == "conj":

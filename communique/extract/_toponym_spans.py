@@ -77,7 +77,7 @@ _DASHES = ("--", "\u2014", "\x97")
 
 
 def _after_byline(span: Span) -> bool:
-    # "By Jane Roe Staff Reporter March 30, 2009 NEWARK -- After a year...": the dateline
+    # "By Jane Roe Staff Reporter June 4, 2011 ELYRIA -- After a year...": the dateline
     # follows the byline's date, in the sentence the parser made of both
     prev = span.doc[span.start - 1]
     return prev.ent_type_ == "DATE" and prev.like_num and len(prev.text) == 4
@@ -87,7 +87,7 @@ def dateline(span: Span) -> bool:
     """A dateline: the article's first words before a dash or comma ("Belgrade -"), or a name
     in capitals opening a sentence after a headline or a byline's date ("ARLINGTON \u2014",
     "CHARLESTON, W.Va.", "March 30, 2009 NEWARK --"); a name in capitals and small letters
-    only before a dash ("Goose Creek \u2014 A man was hit")."""
+    only before a dash ("Pine Ridge \u2014 A man was hit")."""
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].text not in _DATELINE_MARKS:
         return False

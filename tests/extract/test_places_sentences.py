@@ -162,7 +162,7 @@ def test_places_found_beyond_ner(nlp: Language, text: str, places: set[str]) -> 
         ("Azerbaijani and Turkish troops held joint drills.", {"Azerbaijani", "Turkish"}),
         ("Ankara criticised the decision, calling it unacceptable.", {"Ankara"}),
         # an organisation and a town's other name ("Hamas" is one of Hamm's)
-        ("Hezbollah is in Lebanon and Hamas is in Gaza, he said.", {"Hamas"}),
+        ("Hamas runs Gaza and Hezbollah sits in parliament, he said.", {"Hamas"}),
         ("The U.N. and the E.U. sent aid to the refugees.", {"U.N.", "E.U."}),
         # a state that acts keeps acting, whatever it holds
         ("Israel has a blockade on the territory.", {"Israel"}),
@@ -201,8 +201,8 @@ def test_places_exclude_actors_and_demonyms(nlp: Language, text: str, not_places
         ),
         ("Turkey voiced strong support for Azerbaijan during the war.", "voiced", None),
         # the most specific of several places; "through"; a place's territory as the object
-        ("In Dagestan on Wednesday, police shot two gunmen in the town of Buinaksk.", "shot",
-         "Buinaksk"),
+        ("In Chechnya on Friday, police arrested two men in the town of Gudermes.", "arrested",
+         "Gudermes"),
         ("About 500 people marched through Wiesbaden on Saturday.", "marched", "Wiesbaden"),
         ("Serb forces have captured 70 percent of Bosnia's territory.", "captured", "Bosnia"),
         ("The ministry said it welcomed the decision of Serbia.", "said", None),

@@ -57,8 +57,8 @@ def _places(nlp: Language, text: str) -> set[str]:
         ("The show moves to Dayton's Schuster Gallery next month.", {"Dayton"}),
         # a small town "-based", in apposition to a street or a class noun, before its ward
         ("The Zugdidi-based brigade took part in the drills.", {"Zugdidi"}),
-        ("The sessions are held at a school in Holm Way, Bicester.", {"Bicester"}),
-        ("Brentford ward councillor Ruth Cadbury said the bins were full.", {"Brentford"}),
+        ("The sessions are held at a hall in Mill Lane, Banbury.", {"Banbury"}),
+        ("Chiswick ward councillor Mary Stone said the bins were full.", {"Chiswick"}),
         # what a territory is made to be in a small clause
         ("The outbreak makes Latvia the tenth country to report the strain.", {"Latvia"}),
         # datelines: after a byline's date, with the Windows-1252 dash, or in small letters
@@ -81,7 +81,7 @@ def test_territory_uses_are_places(nlp: Language, text: str, places: set[str]) -
         ("Ghana has said it would send troops.", {"Ghana"}),
         ("Egypt has a blockade on the crossing.", {"Egypt"}),
         ("A spokesman for Israel denied the report.", {"Israel"}),
-        ("The government of Chad said it would agree to a police presence.", {"Chad"}),
+        ("The government of Chad said it would accept the monitors.", {"Chad"}),
         ("Talks between Peru and Chile resumed on Monday.", {"Peru", "Chile"}),
         ("Iran is a greater threat than Russia, he said.", {"Russia"}),
     ],
@@ -96,10 +96,10 @@ def test_party_uses_stay_actors(nlp: Language, text: str, not_places: set[str]) 
     [
         # a motion's destination, whatever NER made of the name
         ("The family took a trip to Cancun last spring.", "Cancun", True),
-        ("The virus may have spread to Warwick in Queensland.", "Warwick", True),
-        ("He has no intention of talking to Hamas.", "Hamas", False),
+        ("The fire may have spread to Dalby in Queensland.", "Dalby", True),
+        ("They kept talking to Hamas for weeks.", "Hamas", False),
         # "such as" after a class of places, not of people
-        ("Work was done in counties such as Leavenworth and Shawnee.", "Leavenworth", True),
+        ("Work was done in counties such as Peoria and Tazewell.", "Peoria", True),
         ("He taught that leaders such as Jesus were prophets.", "Jesus", False),
     ],
 )
@@ -118,8 +118,8 @@ def test_place_ner_took_for_a_person(nlp: Language, text: str, name: str, found:
     ("text", "name", "label", "found"),
     [
         # a town on the map once is that town again, whatever NER made of the later mention
-        ("A fire broke out in Hounslow on Monday. A Hounslow resident called the police.",
-         "Hounslow", "NORP", True),
+        ("A fire broke out in Banbury on Monday. A Banbury resident called the police.",
+         "Banbury", "NORP", True),
         ("Flooding hit Grovetown, Ga., on Monday. Grovetown police closed two roads.",
          "Grovetown", "NORP", True),
         # no anchor: a name after "of" is no sure place
@@ -142,8 +142,8 @@ def test_town_named_again_in_the_article(
 def test_town_ner_took_for_an_organisation_as_subject_of_be(nlp: Language) -> None:
     from spacy.tokens import Span
 
-    doc = nlp(make_doc(nlp, "Ridge Farm is about 45 miles southeast of Champaign.",
+    doc = nlp(make_doc(nlp, "Oak Glen is about 30 miles north of Peoria.",
                        published=date(2024, 5, 2)))
     doc.ents = [Span(doc, 0, 2, label="ORG")]
     got = {f.span.text for f in nlp.get_pipe("communique_places").match(doc)}
-    assert "Ridge Farm" in got, got
+    assert "Oak Glen" in got, got
