@@ -1,9 +1,9 @@
 """A town's name found as a place once is that place again in the same article.
 
 One sense per discourse: where an article has put a town or county on the map ("in Banbury",
-"GROVETOWN, Ga."), the same name elsewhere in it names the same place, also where the tagger
+"ELKTON, Md."), the same name elsewhere in it names the same place, also where the tagger
 made an adjective of it or NER a person or group ("a vulnerable Banbury resident", "Elkton
-police questioned her", "Augusta native"). Only a town's or county's name, never a state's or
+police questioned her", "a Dalby native"). Only a town's or county's name, never a state's or
 country's (those act: "Georgia said"), and only where its role is no actor's (``_place_roles``)
 and it is no part of a person's, a street's or a longer name.
 
@@ -51,11 +51,11 @@ def same_name_again(
         if not written_as_name(span) or span.text in people or in_street_name(span):
             continue
         if start and doc[start - 1].text in people:
-            continue  # "Irvin E. Rhodes": the name ends a person's
+            continue  # "John T. Rhodes": the name ends a person's
         if "&" in (doc[start - 1].text if start else "", doc[end].text if end < len(doc) else ""):
-            continue  # "Stevens & Wilkinson": a firm's name
+            continue  # "Hale & Dorr": a firm's name
         if any(t.ent_type_ == "PERSON" for t in span) and _in_person(span):
-            continue  # "Sharon Smith": the town's name is a first name here
+            continue  # "Sharon Jones": the town's name is a first name here
         if inside_longer_name(span) or role(span) == "actor":
             continue
         out.append(span)
@@ -66,8 +66,8 @@ def same_name_again(
 def _anchor(span: Span, is_state: Callable[[str], bool]) -> bool:
     """A mention that is surely the place: after "in", "at", "near"..., a dateline in capitals
     or before a dash, or a town qualified by its state ("Elkton, Ga."); not one NER called
-    a person ("the shooting of Tyrise M. Bell"), nor a headline's first name before a comma
-    ("Rhodes, Rivkin top Amherst election")."""
+    a person ("the shooting of John Q. Bell"), nor a headline's first name before a comma
+    ("Rhodes, Moss top Elmwood vote")."""
     if any(t.ent_type_ == "PERSON" for t in span):
         return False
     doc = span.doc
