@@ -48,6 +48,8 @@ def _places(nlp: Language, text: str) -> set[str]:
         ("Schools reopened in all states except Sabah and Sarawak.", {"Sabah", "Sarawak"}),
         ("Several countries, among them Brazil, Chile and Peru, have cases.",
          {"Brazil", "Chile", "Peru"}),
+        # the object of a verb of force or movement
+        ("Rebels stormed Maiduguri at dawn.", {"Maiduguri"}),
         # the name a class noun is given
         ("Other towns affected by the storm are Tarbes and Pau.", {"Tarbes"}),
         ("Fish died in a town called Viborg on Monday.", {"Viborg"}),
