@@ -29,6 +29,7 @@ from ..resolve.gazetteer import Gazetteer
 from ..resolve.places import Toponym
 from ._place_roles import first_conjunct, is_place, role, roles
 from ._toponym_discourse import same_name_again
+from ._toponym_lists import list_groups
 from ._toponym_spans import (
     CONNECTORS,
     before_local_word,
@@ -308,6 +309,7 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
     spans += same_name_again(doc, spans, matches, is_state=m.is_state, people=people)
     spans.sort(key=lambda s: s.start)
     found: list[Found] = []
+    groups = list_groups(spans)
     for i, span in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         qualifier = None
@@ -317,5 +319,5 @@ def find_toponyms(doc: Doc, m: Matchers) -> list[Found]:
                 and key not in listed and not m.is_country(span.text)):  # "China, Japan"
             qualifier = nxt.text
         found.append(Found(span, Toponym(listed.get(key, span.text), qualifier=qualifier,
-                                         dateline=dateline(span))))
+                                         dateline=dateline(span), group=groups.get(i))))
     return found

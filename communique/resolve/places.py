@@ -59,6 +59,8 @@ _FAMILY_BONUS = 4.0
 # A dateline names the city the story was filed from ("WASHINGTON —" is no state).
 _DATELINE_CITY_BONUS = 3.0
 _SIBLING_BONUS = 4.0
+# A reading of the same kind and country as the other members of its list, by their share.
+_LIST_BONUS = 6.0
 _NEAR_KM = 150.0
 # Rounds of resolution: priors, then context from the previous round's choices, twice.
 _PASSES = 2
@@ -72,11 +74,14 @@ class Toponym:
         text: the name as written.
         qualifier: the name that qualifies it ("Texas" in "Paris, Texas"), if any.
         dateline: the toponym opens the article's dateline.
+        group: the number of the list of places it stands in ("Alberta, Manitoba and
+            Ontario"), if any.
     """
 
     text: str
     qualifier: str | None = None
     dateline: bool = False
+    group: int | None = None
 
 
 def _prior(c: Candidate) -> float:
@@ -134,6 +139,14 @@ def _name_keys(toponyms: Sequence[Toponym], cands: Sequence[Sequence[Candidate]]
     shortest = sorted(set(out), key=len)
     return [next((k for k in shortest if key == k or key.startswith(k + " ")), key)
             for key in out]
+
+
+def _alike(c: Candidate, members: Sequence[Candidate]) -> float:
+    """The share of a list's other members read as the same kind of place in c's country."""
+    if not members:
+        return 0.0
+    return sum(1 for p in members if p.feature == c.feature and p.country == c.country) / len(
+        members)
 
 
 def _fixed_readings(
@@ -275,10 +288,14 @@ def resolve_toponyms(
             # town's other name yields to it, unless that town is five times its size
             # ("St. Petersburg" is Saint Petersburg's other name, Florida's own).
             canonical = max((max(c.population, 1) for c in cs if not c.alt), default=0)
+            members = [p for k, (u, p) in enumerate(zip(toponyms, picks, strict=True))
+                       if t.group is not None and u.group == t.group and p is not None
+                       and keys[k] != name]
             scores = [_score(c, ctx, quals, shadow, name, canonical=canonical,
                              together=beside.get(i, 0.0))
                       + (_FAMILY_BONUS if stems and in_family(t.text, c, stems) else 0.0)
                       + (_DATELINE_CITY_BONUS if t.dateline and c.feature == "city" else 0.0)
+                      + _LIST_BONUS * _alike(c, members)
                       for i, c in enumerate(cs)]
             out.append(cs[max(range(len(cs)), key=scores.__getitem__)])
         picks = out
