@@ -37,11 +37,7 @@ def article_forms(key: str) -> set[str]:
     article joined to the word after it ("deir ez zor" -> "deir ezzor")."""
     articles = _lists()[1]
     words = key.split()
-    out: set[str] = set()
-    if len(words) > 1 and words[0] in articles:
-        rest = " ".join(words[1:])
-        if len(rest) >= ARTICLE_MIN_REST:
-            out.add(rest)
+    out = {rest} if (rest := without_article(key)) else set()
     for i in range(1, len(words) - 1):
         if words[i] in articles:
             out.add(" ".join([*words[:i], words[i] + words[i + 1], *words[i + 2:]]))
